@@ -1,0 +1,131 @@
+"""The FactSet: what the NLP pass pulled out of every document, with provenance.
+
+Rules see only these models, never raw files, so a rule can be tested on facts alone and the
+facts can be cached.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Granularity = Literal[
+    "century", "decade", "year", "season", "quarter", "month", "week", "day", "time", "ref"
+]
+
+
+class Span(BaseModel):
+    """Where a fact stands: character offsets in the analysed text and the source position."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+class EventContext(BaseModel):
+    """What a date, ordinal or count is about: the event word it attaches to and who takes part.
+
+    `trigger` is the lemma of the event noun or verb the expression attaches to; `words` are
+    the content lemmas of its clause; `participants` are canonical keys of the named entities in
+    the same sentence. `sentence` is the sentence text, kept for messages and reports.
+    """
+
+    trigger: str | None = None
+    words: list[str] = Field(default_factory=list)
+    participants: list[str] = Field(default_factory=list)
+    sentence: str = ""
+    sentence_start: int = 0
+
+
+class EntityFact(BaseModel):
+    span: Span
+    label: str
+    # Key that groups the forms of one name: case, diacritics, al-/Al- and possessive 's folded.
+    canonical: str
+    sentence_index: int = 0
+
+
+class DateFact(BaseModel):
+    span: Span
+    # TIMEX3-style value: "2024", "2024-12", "2024-12-15", "2024-W03", "PAST_REF"; None when
+    # the expression is relative and the document has no publication date to anchor it.
+    value: str | None
+    granularity: Granularity | None
+    relative: bool = False
+    # Why `value` is None, e.g. "no publication date to anchor a relative date".
+    note: str | None = None
+    # Weekday named in the expression (0 = Monday), for weekday/date checks.
+    weekday: int | None = None
+    # True when the year was stated in the text (not inferred from the publication date).
+    year_stated: bool = False
+    event: EventContext = Field(default_factory=EventContext)
+
+
+class OrdinalFact(BaseModel):
+    """"the second meeting": an ordinal tied to the event noun it counts."""
+
+    span: Span
+    value: int
+    noun: str | None
+    # Modifiers between the ordinal and its noun ("such", "official", "high-level").
+    modifiers: list[str] = Field(default_factory=list)
+    event: EventContext = Field(default_factory=EventContext)
+
+
+class CountFact(BaseModel):
+    """"12 agreements": a number stated for a counted noun."""
+
+    span: Span
+    value: float
+    noun: str | None
+    modifiers: list[str] = Field(default_factory=list)
+    event: EventContext = Field(default_factory=EventContext)
+
+
+class TitleFact(BaseModel):
+    """"Transitional President Ahmed al-Sharaa": a role and its qualifiers before a name."""
+
+    span: Span
+    person: str  # canonical key of the person
+    person_text: str
+    role: str  # lemma of the role noun, lower case
+    qualifiers: list[str] = Field(default_factory=list)
+
+
+class SourceFact(BaseModel):
+    """A news source the text attributes information to ("according to Los Angeles Times")."""
+
+    span: Span
+    name: str
+    cue: str
+
+
+class DocumentFacts(BaseModel):
+    path: str
+    id: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: date | None = None
+    published_source: str | None = None
+    published_note: str | None = None
+    words: int = 0
+    dates: list[DateFact] = Field(default_factory=list)
+    entities: list[EntityFact] = Field(default_factory=list)
+    ordinals: list[OrdinalFact] = Field(default_factory=list)
+    counts: list[CountFact] = Field(default_factory=list)
+    titles: list[TitleFact] = Field(default_factory=list)
+    sources: list[SourceFact] = Field(default_factory=list)
+    # Source lines (1-based) -> text, only for the lines facts stand on: excerpts for reports.
+    lines: dict[int, str] = Field(default_factory=dict)
+
+
+class FactSet(BaseModel):
+    documents: list[DocumentFacts] = Field(default_factory=list)

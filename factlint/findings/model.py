@@ -1,0 +1,61 @@
+"""The Finding model: the one diagnostics model every reporter renders."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Severity(str, Enum):
+    info = "info"
+    warning = "warning"
+    error = "error"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 0, "warning": 1, "error": 2}[self.value]
+
+
+class Evidence(BaseModel):
+    """Where the conflicting form or date stands."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    line: int
+    column: int
+    text: str
+
+
+class Fix(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    replacement: str
+    # Safe fixes are applied by --fix; unsafe ones need --unsafe-fixes too.
+    safe: bool = True
+
+
+class Finding(BaseModel):
+    code: str
+    rule: str
+    severity: Severity
+    message: str
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    text: str
+    evidence: list[Evidence] = Field(default_factory=list)
+    fix: Fix | None = None
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.line, self.column, self.code, self.message)
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    """Deterministic order: path, line, column, code, message (evidence sorted too)."""
+    for finding in findings:
+        finding.evidence.sort(key=lambda e: (e.path, e.line, e.column, e.text))
+    return sorted(findings, key=Finding.sort_key)

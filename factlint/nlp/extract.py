@@ -1,0 +1,156 @@
+"""The NLP pass: one spaCy run per document, turned into compact, position-carrying facts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from factlint.documents.model import Document
+from factlint.facts.model import (
+    CountFact,
+    DateFact,
+    DocumentFacts,
+    EntityFact,
+    OrdinalFact,
+    SourceFact,
+    Span,
+    TitleFact,
+)
+from factlint.nlp.dates import extract_dates
+from factlint.nlp.events import event_context
+from factlint.nlp.names import canonical_key
+from factlint.nlp.ordinals import find_counts, find_ordinals
+from factlint.nlp.sources import find_sources
+from factlint.nlp.titles import find_title
+
+ENTITY_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+
+
+class _Positions:
+    """Turns character offsets of the analysed text into source spans."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.lines: dict[int, str] = {}
+
+    def span(self, start: int, end: int) -> Span:
+        line, column = self.document.position(start)
+        end_line, end_column = self.document.position(end)
+        self.lines.setdefault(line, self.document.line_text(line) if self.document.anchors[0].offset == 0 else "")
+        return Span(
+            text=self.document.text[start:end],
+            start=start,
+            end=end,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+        )
+
+
+def _published_note(document: Document) -> str | None:
+    if document.published is None:
+        return "unknown: relative dates stay unresolved (set --reference-date or a Published: line)"
+    if document.published_text:
+        return f"year inferred from the weekday in '{document.published_text}'"
+    return None
+
+
+def facts_from_doc(document: Document, doc: Doc) -> DocumentFacts:
+    positions = _Positions(document)
+    facts = DocumentFacts(
+        path=document.path,
+        id=document.id,
+        title=document.title,
+        url=document.url,
+        published=document.published,
+        published_source=document.published_source,
+        published_note=_published_note(document),
+        words=sum(1 for t in doc if t.is_alpha),
+    )
+    sentences = list(doc.sents)
+    sentence_of = {}
+    for index, sentence in enumerate(sentences):
+        for token in sentence:
+            sentence_of[token.i] = index
+
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        key = canonical_key(ent.text)
+        if not key:
+            continue
+        facts.entities.append(
+            EntityFact(
+                span=positions.span(ent.start_char, ent.end_char),
+                label=ent.label_,
+                canonical=key,
+                sentence_index=sentence_of.get(ent.start, 0),
+            )
+        )
+        if ent.label_ == "PERSON":
+            title = find_title(ent)
+            if title is not None:
+                facts.titles.append(
+                    TitleFact(
+                        span=positions.span(title.tokens[0].idx, ent.end_char),
+                        person=key,
+                        person_text=ent.text,
+                        role=title.role,
+                        qualifiers=title.qualifiers,
+                    )
+                )
+
+    for mention in extract_dates(doc, document.published):
+        tokens = list(doc.char_span(mention.start, mention.end, alignment_mode="expand") or [])
+        sentence = tokens[0].sent if tokens else sentences[0]
+        facts.dates.append(
+            DateFact(
+                span=positions.span(mention.start, mention.end),
+                value=mention.value,
+                granularity=mention.granularity,  # type: ignore[arg-type]
+                relative=mention.relative,
+                note=mention.note,
+                weekday=mention.weekday,
+                year_stated=mention.year_stated,
+                event=event_context(sentence, tokens),
+            )
+        )
+
+    for ordinal in find_ordinals(doc):
+        token = ordinal.tokens[0]
+        facts.ordinals.append(
+            OrdinalFact(
+                span=positions.span(token.idx, token.idx + len(token.text)),
+                value=int(ordinal.value),
+                noun=ordinal.noun.lemma_.lower() if ordinal.noun is not None else None,
+                modifiers=ordinal.modifiers,
+                event=event_context(token.sent, ordinal.tokens),
+            )
+        )
+    for count in find_counts(doc):
+        first, last = count.tokens[0], count.tokens[-1]
+        facts.counts.append(
+            CountFact(
+                span=positions.span(first.idx, last.idx + len(last.text)),
+                value=count.value,
+                noun=count.noun.lemma_.lower() if count.noun is not None else None,
+                modifiers=count.modifiers,
+                event=event_context(first.sent, count.tokens),
+            )
+        )
+    for source in find_sources(doc):
+        facts.sources.append(
+            SourceFact(span=positions.span(source.start, source.end), name=source.name, cue=source.cue)
+        )
+    facts.lines = dict(sorted(positions.lines.items()))
+    return facts
+
+
+def extract(documents: Iterable[Document], nlp: Language, batch_size: int = 32) -> Iterator[DocumentFacts]:
+    """Facts for each document, in order, from a single batched spaCy pass."""
+    docs = list(documents)
+    for document, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=batch_size), strict=True):
+        yield facts_from_doc(document, doc)

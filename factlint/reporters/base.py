@@ -1,0 +1,34 @@
+"""What every reporter receives."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from factlint import __version__
+from factlint.findings.model import Finding
+
+
+@dataclass
+class Report:
+    findings: list[Finding]
+    documents: int
+    errors: list[str] = field(default_factory=list)
+    # Document paths in the order they were read (junit needs one case per document).
+    paths: list[str] = field(default_factory=list)
+    color: bool = False
+
+    def summary(self) -> dict[str, object]:
+        by_severity = Counter(f.severity.value for f in self.findings)
+        by_rule = Counter(f"{f.code} {f.rule}" for f in self.findings)
+        return {
+            "documents": self.documents,
+            "findings": len(self.findings),
+            "errors": len(self.errors),
+            "by_severity": {k: by_severity[k] for k in ("error", "warning", "info") if by_severity[k]},
+            "by_rule": dict(sorted(by_rule.items())),
+        }
+
+    @property
+    def version(self) -> str:
+        return __version__

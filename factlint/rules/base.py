@@ -1,0 +1,84 @@
+"""The base class of rule kinds. A kind reads the FactSet and yields Findings."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from factlint.facts.model import DocumentFacts, FactSet, Span
+from factlint.findings.model import Evidence, Finding, Fix
+from factlint.rules.model import KindOptions, RuleSpec
+
+
+class Vocabulary(BaseModel):
+    """A project's house style for names: wins over what the majority of documents write."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    # Spellings that are right even when they look like a variant of another name.
+    accept: list[str] = Field(default_factory=list)
+    # Spellings that are always wrong; with `canonical`, the form to use instead.
+    reject: list[str] = Field(default_factory=list)
+    # variant -> canonical spelling, e.g. {"Khmeimim": "Hmeimim"}.
+    canonical: dict[str, str] = Field(default_factory=dict)
+
+
+class RuleContext(BaseModel):
+    vocabulary: Vocabulary = Field(default_factory=Vocabulary)
+
+
+class RuleKind(ABC):
+    """A kind of check, implemented once in Python and instantiated by rule files.
+
+    Subclasses set `Options` (a KindOptions model of their `options:`) and `message_fields`
+    (the placeholders their message templates may use besides `{text}`).
+    """
+
+    kind_name: ClassVar[str] = ""
+    Options: ClassVar[type[KindOptions]] = KindOptions
+    message_fields: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, spec: RuleSpec, options: KindOptions, context: RuleContext) -> None:
+        self.spec = spec
+        self.options = options
+        self.context = context
+
+    @classmethod
+    def template_fields(cls) -> tuple[str, ...]:
+        return ("text", *cls.message_fields)
+
+    @abstractmethod
+    def check(self, facts: FactSet) -> Iterable[Finding]:
+        """Yield the findings of this rule over the whole set of documents."""
+
+    def finding(
+        self,
+        doc: DocumentFacts,
+        span: Span,
+        evidence: Iterable[Evidence] = (),
+        replacement: str | None = None,
+        safe_fix: bool = True,
+        **fields: Any,
+    ) -> Finding:
+        message = self.spec.message.format(text=span.text, **fields)
+        return Finding(
+            code=self.spec.code,
+            rule=self.spec.name,
+            severity=self.spec.severity,
+            message=message,
+            path=doc.path,
+            line=span.line,
+            column=span.column,
+            end_line=span.end_line,
+            end_column=span.end_column,
+            text=span.text,
+            evidence=list(evidence),
+            fix=Fix(replacement=replacement, safe=safe_fix) if replacement is not None else None,
+        )
+
+
+def evidence_at(doc: DocumentFacts, span: Span) -> Evidence:
+    return Evidence(path=doc.path, line=span.line, column=span.column, text=span.text)

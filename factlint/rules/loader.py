@@ -1,0 +1,148 @@
+"""Find, parse and validate rule files; every error names path:line:column and the reason."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError
+
+from factlint.errors import RuleFileError
+from factlint.rules.base import RuleContext, RuleKind
+from factlint.rules.model import RuleSpec
+from factlint.rules.registry import get_kind, kinds
+
+RULE_SUFFIXES = (".yml", ".yaml")
+CASES_SUFFIX = ".cases.yaml"
+
+
+@dataclass
+class Rule:
+    spec: RuleSpec
+    kind: RuleKind
+    path: Path
+
+
+def builtin_rules_dir() -> Path:
+    """The rules shipped with factlint: inside the wheel, or the checkout's top-level rules/."""
+    packaged = Path(__file__).resolve().parent.parent / "builtin_rules"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent.parent / "rules"
+
+
+def rule_files(directory: Path) -> list[Path]:
+    if not directory.is_dir():
+        raise RuleFileError("rule folder does not exist", str(directory))
+    files = [
+        p
+        for p in directory.rglob("*")
+        if p.suffix in RULE_SUFFIXES and not p.name.endswith(CASES_SUFFIX) and p.is_file()
+    ]
+    return sorted(files)
+
+
+def _position(node: Any, loc: tuple[Any, ...]) -> tuple[int, int]:
+    """1-based line/column of the YAML node at `loc` (as deep as the document has it)."""
+    line, col = (node.lc.line, node.lc.col) if hasattr(node, "lc") else (0, 0)
+    for key in loc:
+        if isinstance(node, CommentedMap) and key in node:
+            line, col = node.lc.value(key) if not isinstance(node[key], (dict, list)) else node.lc.key(key)
+            node = node[key]
+        elif isinstance(node, CommentedSeq) and isinstance(key, int) and key < len(node):
+            line, col = node.lc.item(key)
+            node = node[key]
+        elif isinstance(node, CommentedMap):
+            # An unknown key: point at the key itself.
+            if key in node.lc.data:
+                line, col = node.lc.key(key)
+            break
+        else:
+            break
+    return line + 1, col + 1
+
+
+def _error(path: Path, node: Any, loc: tuple[Any, ...], reason: str) -> RuleFileError:
+    line, col = _position(node, loc)
+    return RuleFileError(reason, f"{path}:{line}:{col}")
+
+
+def _describe(error: dict[str, Any]) -> str:
+    loc = ".".join(str(part) for part in error["loc"])
+    if error["type"] == "extra_forbidden":
+        return f"unknown key '{loc}'"
+    if error["type"] == "missing":
+        return f"missing required key '{loc}'"
+    return f"'{loc}': {error['msg']}"
+
+
+def parse_yaml(path: Path) -> Any:
+    yaml = YAML(typ="rt")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleFileError(f"cannot read rule file: {exc}", str(path)) from None
+    try:
+        return yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        raise RuleFileError(f"malformed YAML: {exc.problem or exc.context}", where) from None
+    except Exception as exc:  # ruamel raises several unrelated types for odd input
+        raise RuleFileError(f"malformed YAML: {exc}", str(path)) from None
+
+
+def load_rule_file(path: Path, context: RuleContext) -> Rule:
+    data = parse_yaml(path)
+    if not isinstance(data, CommentedMap):
+        raise RuleFileError("a rule file must be a YAML mapping", f"{path}:1:1")
+    try:
+        spec = RuleSpec.model_validate(dict(data))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        raise _error(path, data, tuple(first["loc"]), _describe(first)) from None
+    kind_cls = get_kind(spec.kind)
+    if kind_cls is None:
+        known = ", ".join(kinds())
+        raise _error(path, data, ("kind",), f"unknown kind '{spec.kind}' (known: {known})")
+    try:
+        options = kind_cls.Options.model_validate(dict(spec.options))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = ("options", *first["loc"])
+        raise _error(path, data, loc, _describe({**first, "loc": loc})) from None
+    try:
+        spec.message.format(**{field: field for field in kind_cls.template_fields()})
+    except (KeyError, IndexError, ValueError) as exc:
+        fields = ", ".join("{" + f + "}" for f in kind_cls.template_fields())
+        raise _error(
+            path, data, ("message",), f"message uses unknown placeholder {exc}; known: {fields}"
+        ) from None
+    return Rule(spec=spec, kind=kind_cls(spec, options, context), path=path)
+
+
+def load_rules(
+    extra_dirs: list[Path] | None = None,
+    context: RuleContext | None = None,
+    include_builtin: bool = True,
+) -> list[Rule]:
+    """All rules, built-in first then each extra folder, ordered by code. Duplicate codes fail."""
+    context = context or RuleContext()
+    dirs = ([builtin_rules_dir()] if include_builtin else []) + list(extra_dirs or [])
+    rules: list[Rule] = []
+    seen: dict[str, Path] = {}
+    for directory in dirs:
+        for path in rule_files(directory):
+            rule = load_rule_file(path, context)
+            if rule.spec.code in seen:
+                data = parse_yaml(path)
+                raise _error(
+                    path, data, ("code",), f"duplicate code {rule.spec.code} (also in {seen[rule.spec.code]})"
+                )
+            seen[rule.spec.code] = path
+            rules.append(rule)
+    return sorted(rules, key=lambda r: r.spec.code)
