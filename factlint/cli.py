@@ -73,7 +73,9 @@ def check(
     ] = None,
     reference_date: Annotated[
         str | None,
-        typer.Option("--reference-date", help="Publication date (YYYY-MM-DD) for documents without one."),
+        typer.Option(
+            "--reference-date", help="Publication date (YYYY-MM-DD) for documents without one."
+        ),
     ] = None,
     fail_on: Annotated[
         Severity, typer.Option("--fail-on", help="Lowest severity that makes the exit status 1.")
@@ -152,7 +154,13 @@ def list_rules(
         fail(error)
     if as_json:
         rows = [
-            {"code": r.spec.code, "name": r.spec.name, "kind": r.spec.kind, "severity": r.spec.severity.value, "path": str(r.path)}
+            {
+                "code": r.spec.code,
+                "name": r.spec.name,
+                "kind": r.spec.kind,
+                "severity": r.spec.severity.value,
+                "path": str(r.path),
+            }
             for r in rules
         ]
         typer.echo(json.dumps(rows, indent=2))
@@ -160,7 +168,9 @@ def list_rules(
     width = max((len(r.spec.name) for r in rules), default=4)
     kind_width = max((len(r.spec.kind) for r in rules), default=4)
     for r in rules:
-        typer.echo(f"{r.spec.code}  {r.spec.name:<{width}}  {r.spec.kind:<{kind_width}}  {r.spec.severity.value}")
+        typer.echo(
+            f"{r.spec.code}  {r.spec.name:<{width}}  {r.spec.kind:<{kind_width}}  {r.spec.severity.value}"
+        )
 
 
 @app.command()

@@ -40,9 +40,7 @@ def run_rules(facts: FactSet, rules: list[Rule]) -> list[Finding]:
     return sort_findings(findings)
 
 
-def lint(
-    paths: list[str], rules: list[Rule], reference_date: date | None = None
-) -> LintResult:
+def lint(paths: list[str], rules: list[Rule], reference_date: date | None = None) -> LintResult:
     errors: list[InputError] = []
     facts = collect_facts(paths, reference_date, errors)
     return LintResult(facts=facts, findings=run_rules(facts, rules), errors=errors)

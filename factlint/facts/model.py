@@ -70,7 +70,7 @@ class DateFact(BaseModel):
 
 
 class OrdinalFact(BaseModel):
-    """"the second meeting": an ordinal tied to the event noun it counts."""
+    """ "the second meeting": an ordinal tied to the event noun it counts."""
 
     span: Span
     value: int
@@ -81,7 +81,7 @@ class OrdinalFact(BaseModel):
 
 
 class CountFact(BaseModel):
-    """"12 agreements": a number stated for a counted noun."""
+    """ "12 agreements": a number stated for a counted noun."""
 
     span: Span
     value: float
@@ -91,7 +91,7 @@ class CountFact(BaseModel):
 
 
 class TitleFact(BaseModel):
-    """"Transitional President Ahmed al-Sharaa": a role and its qualifiers before a name."""
+    """ "Transitional President Ahmed al-Sharaa": a role and its qualifiers before a name."""
 
     span: Span
     person: str  # canonical key of the person

@@ -75,7 +75,20 @@ PATTERN = re.compile(
 NUMBERS = {
     w: i + 1
     for i, w in enumerate(
-        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+        [
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
     )
 }
 
@@ -89,31 +102,70 @@ def _normalise(m: re.Match[str], anchor: date | None) -> DateMention:
     text = m.group(0)
     start, end = m.span()
     if m.group("mon"):
-        month = MONTHS[m.group("mon").lower()[:3] if m.group("mon").lower()[:4] != "sept" else "sep"]
+        month = MONTHS[
+            m.group("mon").lower()[:3] if m.group("mon").lower()[:4] != "sept" else "sep"
+        ]
         day = int(m.group("day"))
         weekday = WEEKDAYS[m.group("wd").lower()] if m.group("wd") else None
         if m.group("y1"):
-            return DateMention(start, end, text, f"{int(m.group('y1')):04d}-{month:02d}-{day:02d}", "day", weekday=weekday, year_stated=True)
+            return DateMention(
+                start,
+                end,
+                text,
+                f"{int(m.group('y1')):04d}-{month:02d}-{day:02d}",
+                "day",
+                weekday=weekday,
+                year_stated=True,
+            )
         if anchor is None:
-            return DateMention(start, end, text, None, "day", True, "no publication date to anchor the year", weekday)
-        return DateMention(start, end, text, f"{anchor.year:04d}-{month:02d}-{day:02d}", "day", True, weekday=weekday)
+            return DateMention(
+                start,
+                end,
+                text,
+                None,
+                "day",
+                True,
+                "no publication date to anchor the year",
+                weekday,
+            )
+        return DateMention(
+            start,
+            end,
+            text,
+            f"{anchor.year:04d}-{month:02d}-{day:02d}",
+            "day",
+            True,
+            weekday=weekday,
+        )
     if m.group("mon2"):
         month = MONTHS[m.group("mon2").lower()[:3]]
-        return DateMention(start, end, text, f"{int(m.group('y2')):04d}-{month:02d}", "month", year_stated=True)
+        return DateMention(
+            start, end, text, f"{int(m.group('y2')):04d}-{month:02d}", "month", year_stated=True
+        )
     if m.group("y3"):
         year_start = m.start("y3")
         return DateMention(year_start, end, m.group("y3"), m.group("y3"), "year", year_stated=True)
     if m.group("lastmon"):
         month = MONTHS[m.group("lastmon").lower()[:3]]
         if anchor is None:
-            return DateMention(start, end, text, None, "month", True, "no publication date to anchor a relative date")
+            return DateMention(
+                start,
+                end,
+                text,
+                None,
+                "month",
+                True,
+                "no publication date to anchor a relative date",
+            )
         year = anchor.year if month < anchor.month else anchor.year - 1
         return DateMention(start, end, text, f"{year:04d}-{month:02d}", "month", True)
     num = m.group("num")
     n = int(num) if num.isdigit() else NUMBERS[num.lower()]
     unit = m.group("unit")
     if anchor is None:
-        return DateMention(start, end, text, None, None, True, "no publication date to anchor a relative date")
+        return DateMention(
+            start, end, text, None, None, True, "no publication date to anchor a relative date"
+        )
     if unit == "year":
         return DateMention(start, end, text, f"{anchor.year - n:04d}", "year", True)
     if unit == "month":

@@ -25,7 +25,18 @@ from factlint.nlp.ordinals import find_counts, find_ordinals
 from factlint.nlp.sources import find_sources
 from factlint.nlp.titles import find_title
 
-ENTITY_LABELS = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+ENTITY_LABELS = {
+    "PERSON",
+    "NORP",
+    "FAC",
+    "ORG",
+    "GPE",
+    "LOC",
+    "PRODUCT",
+    "EVENT",
+    "WORK_OF_ART",
+    "LAW",
+}
 
 
 class _Positions:
@@ -38,7 +49,9 @@ class _Positions:
     def span(self, start: int, end: int) -> Span:
         line, column = self.document.position(start)
         end_line, end_column = self.document.position(end)
-        self.lines.setdefault(line, self.document.line_text(line) if self.document.anchors[0].offset == 0 else "")
+        self.lines.setdefault(
+            line, self.document.line_text(line) if self.document.anchors[0].offset == 0 else ""
+        )
         return Span(
             text=self.document.text[start:end],
             start=start,
@@ -143,14 +156,20 @@ def facts_from_doc(document: Document, doc: Doc) -> DocumentFacts:
         )
     for source in find_sources(doc):
         facts.sources.append(
-            SourceFact(span=positions.span(source.start, source.end), name=source.name, cue=source.cue)
+            SourceFact(
+                span=positions.span(source.start, source.end), name=source.name, cue=source.cue
+            )
         )
     facts.lines = dict(sorted(positions.lines.items()))
     return facts
 
 
-def extract(documents: Iterable[Document], nlp: Language, batch_size: int = 32) -> Iterator[DocumentFacts]:
+def extract(
+    documents: Iterable[Document], nlp: Language, batch_size: int = 32
+) -> Iterator[DocumentFacts]:
     """Facts for each document, in order, from a single batched spaCy pass."""
     docs = list(documents)
-    for document, doc in zip(docs, nlp.pipe((d.text for d in docs), batch_size=batch_size), strict=True):
+    for document, doc in zip(
+        docs, nlp.pipe((d.text for d in docs), batch_size=batch_size), strict=True
+    ):
         yield facts_from_doc(document, doc)

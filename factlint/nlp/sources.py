@@ -39,8 +39,14 @@ def find_sources(doc: Doc) -> list[SourceMention]:
             # A bare outlet name on a credit line, e.g. "Credited from: LATIMES".
             first = window[0] if len(window) else None
             if first is not None and first.is_alpha and (first.is_upper or first.is_title):
-                found.append(SourceMention(first.idx, first.idx + len(first.text), first.text, cue.group(0).strip()))
+                found.append(
+                    SourceMention(
+                        first.idx, first.idx + len(first.text), first.text, cue.group(0).strip()
+                    )
+                )
             continue
         for ent in names:
-            found.append(SourceMention(ent.start_char, ent.end_char, ent.text, cue.group(0).strip()))
+            found.append(
+                SourceMention(ent.start_char, ent.end_char, ent.text, cue.group(0).strip())
+            )
     return found

@@ -25,7 +25,9 @@ class Report:
             "documents": self.documents,
             "findings": len(self.findings),
             "errors": len(self.errors),
-            "by_severity": {k: by_severity[k] for k in ("error", "warning", "info") if by_severity[k]},
+            "by_severity": {
+                k: by_severity[k] for k in ("error", "warning", "info") if by_severity[k]
+            },
             "by_rule": dict(sorted(by_rule.items())),
         }
 

@@ -40,15 +40,34 @@ def document_json(doc: DocumentFacts) -> dict[str, Any]:
             for e in doc.entities
         ],
         "ordinals": [
-            {"text": o.span.text, "line": o.span.line, "column": o.span.column, "value": o.value, "noun": o.noun}
+            {
+                "text": o.span.text,
+                "line": o.span.line,
+                "column": o.span.column,
+                "value": o.value,
+                "noun": o.noun,
+            }
             for o in doc.ordinals
         ],
         "counts": [
-            {"text": c.span.text, "line": c.span.line, "column": c.span.column, "value": c.value, "noun": c.noun}
+            {
+                "text": c.span.text,
+                "line": c.span.line,
+                "column": c.span.column,
+                "value": c.value,
+                "noun": c.noun,
+            }
             for c in doc.counts
         ],
         "titles": [
-            {"text": t.span.text, "line": t.span.line, "column": t.span.column, "person": t.person, "role": t.role, "qualifiers": t.qualifiers}
+            {
+                "text": t.span.text,
+                "line": t.span.line,
+                "column": t.span.column,
+                "person": t.person,
+                "role": t.role,
+                "qualifiers": t.qualifiers,
+            }
             for t in doc.titles
         ],
         "sources": [
@@ -74,17 +93,25 @@ def render_facts_text(facts: FactSet) -> str:
         for d in doc.dates:
             value = d.value or f"unresolved: {d.note}"
             event = f" [event: {d.event.trigger}]" if d.event.trigger else ""
-            out.append(f"    {d.span.line}:{d.span.column} {d.span.text!r} -> {value} ({d.granularity}){event}")
+            out.append(
+                f"    {d.span.line}:{d.span.column} {d.span.text!r} -> {value} ({d.granularity}){event}"
+            )
         out.append("  entities:")
         for e in doc.entities:
-            out.append(f"    {e.span.line}:{e.span.column} {e.label:<8} {e.span.text!r} -> {e.canonical}")
+            out.append(
+                f"    {e.span.line}:{e.span.column} {e.label:<8} {e.span.text!r} -> {e.canonical}"
+            )
         if doc.ordinals:
             out.append("  ordinals:")
             for o in doc.ordinals:
-                out.append(f"    {o.span.line}:{o.span.column} {o.span.text!r} = {o.value} of {o.noun}")
+                out.append(
+                    f"    {o.span.line}:{o.span.column} {o.span.text!r} = {o.value} of {o.noun}"
+                )
         if doc.titles:
             out.append("  titles:")
             for t in doc.titles:
-                out.append(f"    {t.span.line}:{t.span.column} {t.span.text!r}: {t.role} {t.qualifiers}")
+                out.append(
+                    f"    {t.span.line}:{t.span.column} {t.span.text!r}: {t.role} {t.qualifiers}"
+                )
         out.append("")
     return "\n".join(out)

@@ -51,7 +51,9 @@ def _position(node: Any, loc: tuple[Any, ...]) -> tuple[int, int]:
     line, col = (node.lc.line, node.lc.col) if hasattr(node, "lc") else (0, 0)
     for key in loc:
         if isinstance(node, CommentedMap) and key in node:
-            line, col = node.lc.value(key) if not isinstance(node[key], (dict, list)) else node.lc.key(key)
+            line, col = (
+                node.lc.value(key) if not isinstance(node[key], (dict, list)) else node.lc.key(key)
+            )
             node = node[key]
         elif isinstance(node, CommentedSeq) and isinstance(key, int) and key < len(node):
             line, col = node.lc.item(key)
@@ -141,7 +143,10 @@ def load_rules(
             if rule.spec.code in seen:
                 data = parse_yaml(path)
                 raise _error(
-                    path, data, ("code",), f"duplicate code {rule.spec.code} (also in {seen[rule.spec.code]})"
+                    path,
+                    data,
+                    ("code",),
+                    f"duplicate code {rule.spec.code} (also in {seen[rule.spec.code]})",
                 )
             seen[rule.spec.code] = path
             rules.append(rule)
