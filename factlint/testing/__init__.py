@@ -1,0 +1,1 @@
+"""Testing helpers for rules and their cases (being built)."""

@@ -1,0 +1,1 @@
+"""pytest plugin: collects `*.cases.yaml` rule cases (being built)."""
