@@ -129,3 +129,26 @@ class DocumentFacts(BaseModel):
 
 class FactSet(BaseModel):
     documents: list[DocumentFacts] = Field(default_factory=list)
+
+
+def sub_span(span: Span, start: int, end: int) -> Span:
+    """The part of `span` from character `start` to `end` (offsets relative to the span text)."""
+
+    def locate(offset: int) -> tuple[int, int]:
+        before = span.text[:offset]
+        newlines = before.count("\n")
+        if not newlines:
+            return span.line, span.column + offset
+        return span.line + newlines, offset - before.rfind("\n")
+
+    line, column = locate(start)
+    end_line, end_column = locate(end)
+    return Span(
+        text=span.text[start:end],
+        start=span.start + start,
+        end=span.start + end,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+    )

@@ -41,3 +41,46 @@ def canonical_key(text: str) -> str:
 def surname(key: str) -> str:
     parts = key.split()
     return parts[-1] if parts else ""
+
+
+# Spelling-equivalence rewrites for romanised names, applied in order after folding: the
+# differences transliteration schemes make (kh/h, q/k, ou/u, y/i, ph/f, c/k...).
+_TRANSLIT_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"kh", "h"),
+        (r"gh", "g"),
+        (r"ph", "f"),
+        (r"dh", "d"),
+        (r"th", "t"),
+        (r"sch", "sh"),
+        (r"tch", "ch"),
+        (r"ck", "k"),
+        (r"q", "k"),
+        (r"c(?=[aou]|$)", "k"),
+        (r"ou|oo|w(?=[aeiou])", "u"),
+        (r"ey|ei|ie|ee|y|j(?=[aeiou])", "i"),
+        (r"z", "s"),
+        (r"(.)\1+", r"\1"),
+    )
+)
+_VOWELS = re.compile(r"[aeiou]")
+
+
+@lru_cache(maxsize=65536)
+def transliteration_form(word: str) -> str:
+    """Lower-case ASCII form with transliteration differences folded ('Khmeimim' -> 'hmimim')."""
+    form = re.sub(r"[^a-z]", "", fold(word))
+    for pattern, replacement in _TRANSLIT_REWRITES:
+        form = pattern.sub(replacement, form)
+    return form
+
+
+@lru_cache(maxsize=65536)
+def skeleton(word: str) -> str:
+    """Consonant skeleton: an initial vowel becomes 'V', later vowels drop ('Ahmed' -> 'Vhmd')."""
+    form = transliteration_form(word)
+    if not form:
+        return ""
+    head = "V" if form[0] in "aeiou" else form[0]
+    return head + _VOWELS.sub("", form[1:])

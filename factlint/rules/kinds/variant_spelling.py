@@ -1,0 +1,312 @@
+"""Kind `variant_spelling`: one name spelled two ways, inside a document or across the set.
+
+Every word of a named entity is a *form*. Forms are compared only inside blocks (same
+consonant skeleton, same first or last three letters of the transliteration form, same
+letters), so the cost follows the number of distinct names, not all pairs. A pair is a
+variant when its difference has the shape of a transliteration or typing slip (vowels, kh/h,
+q/k, ou/u, y/i, doubled letters, one swapped or dropped letter in a long word) and nothing
+says the two are different names:
+
+- one is the other plus a derivational ending (Syria/Syrian, Jordan/Jordanian);
+- both are frequent English words or names (Iran/Iraq, Austria/Australia, Michael/Michele),
+  unless they stand in one full name (Ahmed al-Sharaa / Ahmad al-Sharaa);
+- they come with different companions (Philip Hickok / Phillip Stirling: two people);
+- they stand in one sentence (Charlie and Charlene), or one is a person and the other not.
+
+The form most occurrences use (or the project's vocabulary) is the canonical spelling; each
+occurrence of another form is a finding with the canonical form as evidence and fix.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import combinations
+
+import regex
+from rapidfuzz.distance import OSA
+from wordfreq import zipf_frequency
+
+from factlint.facts.model import DocumentFacts, FactSet, Span, sub_span
+from factlint.findings.model import Evidence, Finding
+from factlint.nlp.names import NAME_ARTICLES, fold, name_tokens, skeleton, transliteration_form
+from factlint.rules.base import RuleKind
+from factlint.rules.model import KindOptions
+from factlint.rules.registry import register
+
+_WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
+DEFAULT_LABELS = ["PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"]
+# Endings that make another word from a name (Syria -> Syrian, Russia -> Russians).
+DERIVATIONAL_ENDINGS = {
+    "s", "es", "n", "ns", "an", "ans", "ian", "ians", "ese", "i", "is", "ish", "ic", "ics",
+    "ist", "ists", "ism", "ite", "ites", "er", "ers", "ed", "ing", "e", "a", "ia", "o",
+}  # fmt: skip
+
+
+class Options(KindOptions):
+    labels: list[str] = DEFAULT_LABELS
+    # Forms shorter than this are too ambiguous to call variants.
+    min_length: int = 4
+    # Two forms both at least this frequent in English (wordfreq Zipf scale) are taken as
+    # different names unless they share a full name.
+    common_zipf: float = 3.0
+    # Occurrences of the canonical form listed as evidence, one per document.
+    max_evidence: int = 3
+    # Fixes are safe when the canonical form outnumbers the variant at least this much.
+    safe_fix_ratio: float = 2.0
+
+
+@dataclass
+class Occurrence:
+    doc: DocumentFacts
+    span: Span
+    label: str
+    companions: frozenset[str]
+    sentence: tuple[str, int]
+
+
+@dataclass
+class Form:
+    key: str
+    occurrences: list[Occurrence] = field(default_factory=list)
+    surfaces: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def display(self) -> str:
+        return min(self.surfaces.items(), key=lambda item: (-item[1], item[0]))[0]
+
+    @property
+    def count(self) -> int:
+        return len(self.occurrences)
+
+    @property
+    def documents(self) -> list[str]:
+        return sorted({o.doc.path for o in self.occurrences})
+
+    @property
+    def companions(self) -> set[str]:
+        return {c for o in self.occurrences for c in o.companions}
+
+    @property
+    def always_with_companions(self) -> bool:
+        return all(o.companions for o in self.occurrences)
+
+    @property
+    def person_share(self) -> float:
+        return sum(o.label == "PERSON" for o in self.occurrences) / len(self.occurrences)
+
+    @property
+    def sentences(self) -> set[tuple[str, int]]:
+        return {o.sentence for o in self.occurrences}
+
+    @property
+    def zipf(self) -> float:
+        return zipf_frequency(self.key, "en")
+
+
+def _name_words(span: Span) -> Iterator[tuple[int, int]]:
+    for match in _WORD.finditer(span.text):
+        start, end = match.span()
+        word = match.group(0)
+        if word[-2:] in ("'s", "’s"):
+            end -= 2
+            word = word[:-2]
+        if word[:1].isupper() and fold(word) not in NAME_ARTICLES:
+            yield start, end
+
+
+def collect_forms(facts: FactSet, labels: set[str]) -> dict[str, Form]:
+    forms: dict[str, Form] = {}
+    for doc in facts.documents:
+        for entity in doc.entities:
+            if entity.label not in labels:
+                continue
+            tokens = name_tokens(entity.span.text)
+            for start, end in _name_words(entity.span):
+                word_span = sub_span(entity.span, start, end)
+                key = fold(word_span.text)
+                if not key.isalpha():
+                    continue
+                companions = frozenset(skeleton(t) for t in tokens if t != key)
+                form = forms.setdefault(key, Form(key))
+                form.occurrences.append(
+                    Occurrence(doc, word_span, entity.label, companions, (doc.path, entity.sentence_index))
+                )
+                form.surfaces[word_span.text] += 1
+    return forms
+
+
+def blocking_keys(key: str) -> set[str]:
+    translit = transliteration_form(key)
+    keys = {"s:" + skeleton(key), "l:" + "".join(sorted(translit))}
+    if len(translit) >= 5:
+        keys |= {"p:" + translit[:3], "e:" + translit[-3:]}
+    return keys
+
+
+def candidate_pairs(forms: dict[str, Form], min_length: int) -> Iterator[tuple[Form, Form]]:
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(forms):
+        if len(key) < min_length:
+            continue
+        for block in blocking_keys(key):
+            blocks[block].append(key)
+    seen: set[tuple[str, str]] = set()
+    for block in sorted(blocks):
+        members = blocks[block]
+        for a, b in combinations(members, 2):
+            if abs(len(a) - len(b)) > 2 or (a, b) in seen:
+                continue
+            seen.add((a, b))
+            yield forms[a], forms[b]
+
+
+def is_derivation(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short) and long[len(short) :] in DERIVATIONAL_ENDINGS
+
+
+def shape_is_variant(a: str, b: str) -> bool:
+    """The difference looks like a transliteration or a typing slip."""
+    distance = OSA.distance(a, b)
+    shortest = min(len(a), len(b))
+    if transliteration_form(a) == transliteration_form(b):
+        return True
+    if skeleton(a) == skeleton(b):
+        return distance <= max(1, shortest // 3)
+    if shortest >= 9:
+        return distance <= 2
+    return shortest >= 7 and distance <= 1
+
+
+def looks_like_acronym(form: Form) -> bool:
+    return form.display.isupper() and len(form.key) <= 5
+
+
+class Verdict:
+    def __init__(self, options: Options) -> None:
+        self.options = options
+
+    def same_name(self, a: Form, b: Form) -> bool:
+        if looks_like_acronym(a) or looks_like_acronym(b):
+            return False
+        if is_derivation(a.key, b.key) or not shape_is_variant(a.key, b.key):
+            return False
+        if a.sentences & b.sentences:
+            return False
+        shared_companions = bool(a.companions & b.companions)
+        if a.companions and b.companions and not shared_companions:
+            return False
+        if shared_companions:
+            return True
+        if (a.person_share >= 0.5) != (b.person_share >= 0.5):
+            return False
+        return min(a.zipf, b.zipf) < self.options.common_zipf
+
+
+@register("variant_spelling")
+class VariantSpelling(RuleKind):
+    """Names spelled two ways: Hmeimim/Khmeimim, Ahmed/Ahmad, Tartus/Tartous.
+
+    Options: `labels` (entity labels whose words are compared), `min_length`, `common_zipf`,
+    `max_evidence`, `safe_fix_ratio`. The project vocabulary (`accept`, `reject`, `canonical`)
+    wins over the majority.
+    Message fields: {canonical}, {canonical_count}, {variant_count}, {where}, {basis}.
+    """
+
+    Options = Options
+    message_fields = ("canonical", "canonical_count", "variant_count", "where", "basis")
+
+    def check(self, facts: FactSet) -> Iterable[Finding]:
+        options: Options = self.options  # type: ignore[assignment]
+        forms = collect_forms(facts, set(options.labels))
+        verdict = Verdict(options)
+        related: dict[str, set[str]] = defaultdict(set)
+        for a, b in candidate_pairs(forms, options.min_length):
+            if verdict.same_name(a, b):
+                related[a.key].add(b.key)
+                related[b.key].add(a.key)
+        yield from self._pinned_findings(forms)
+        vocabulary = self.context.vocabulary
+        accepted = {fold(w) for w in vocabulary.accept} | {fold(w) for w in vocabulary.canonical.values()}
+        pinned = {fold(w) for w in vocabulary.canonical} | {fold(w) for w in vocabulary.reject}
+        for key in sorted(related):
+            form = forms[key]
+            if key in accepted or key in pinned:
+                continue
+            best = max((forms[k] for k in related[key]), key=self._rank)
+            if self._rank(best) <= self._rank(form) and best.key not in accepted:
+                continue
+            yield from self._flag(form, best, "house style" if best.key in accepted else "majority")
+
+    @staticmethod
+    def _rank(form: Form) -> tuple[int, int, float, str]:
+        # The spelling more documents use, then more occurrences, then the more established one.
+        return (len(form.documents), form.count, form.zipf, form.key)
+
+    def _flag(self, variant: Form, canonical: Form, basis: str) -> Iterator[Finding]:
+        options: Options = self.options  # type: ignore[assignment]
+        evidence: list[Evidence] = []
+        for path in canonical.documents[: options.max_evidence]:
+            first = next(o for o in canonical.occurrences if o.doc.path == path)
+            evidence.append(Evidence(path=path, line=first.span.line, column=first.span.column, text=first.span.text))
+        safe = basis == "house style" or canonical.count >= options.safe_fix_ratio * variant.count
+        canonical_docs = set(canonical.documents)
+        for occurrence in variant.occurrences:
+            others = canonical_docs - {occurrence.doc.path}
+            if occurrence.doc.path in canonical_docs and not others:
+                where = "elsewhere in this document"
+            elif occurrence.doc.path in canonical_docs:
+                where = f"in this and {len(others)} other document{'s' if len(others) != 1 else ''}"
+            else:
+                where = f"in {len(others)} other document{'s' if len(others) != 1 else ''}"
+            yield self.finding(
+                occurrence.doc,
+                occurrence.span,
+                evidence,
+                replacement=_match_case(canonical.display, occurrence.span.text),
+                safe_fix=safe,
+                canonical=canonical.display,
+                canonical_count=canonical.count,
+                variant_count=variant.count,
+                where=where,
+                basis=basis,
+            )
+
+    def _pinned_findings(self, forms: dict[str, Form]) -> Iterator[Finding]:
+        """Forms the vocabulary rejects or maps to a canonical spelling, wherever they stand."""
+        vocabulary = self.context.vocabulary
+        mapping = {fold(k): v for k, v in vocabulary.canonical.items()}
+        for word in vocabulary.reject:
+            mapping.setdefault(fold(word), "")
+        for key in sorted(mapping):
+            if key not in forms:
+                continue
+            target = mapping[key]
+            canonical = forms.get(fold(target)) if target else None
+            variant = forms[key]
+            for occurrence in variant.occurrences:
+                evidence = []
+                if canonical is not None:
+                    first = canonical.occurrences[0]
+                    evidence.append(Evidence(path=first.doc.path, line=first.span.line, column=first.span.column, text=first.span.text))
+                yield self.finding(
+                    occurrence.doc,
+                    occurrence.span,
+                    evidence,
+                    replacement=_match_case(target, occurrence.span.text) if target else None,
+                    canonical=target or "(rejected spelling)",
+                    canonical_count=canonical.count if canonical else 0,
+                    variant_count=variant.count,
+                    where="in the project vocabulary",
+                    basis="house style",
+                )
+
+
+def _match_case(replacement: str, original: str) -> str:
+    if original.isupper():
+        return replacement.upper()
+    if original[:1].islower():
+        return replacement[:1].lower() + replacement[1:]
+    return replacement
