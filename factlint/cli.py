@@ -102,6 +102,7 @@ def check(
         documents=len(result.facts.documents),
         errors=[str(e) for e in result.errors],
         paths=[d.path for d in result.facts.documents],
+        facts=result.facts,
         color=output is None and output_format == "text" and sys.stdout.isatty(),
     )
     rendered = REPORTERS[output_format](report)

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from factlint import __version__
+from factlint.facts.model import FactSet
 from factlint.findings.model import Finding
 
 
@@ -17,6 +18,9 @@ class Report:
     # Document paths in the order they were read (junit needs one case per document).
     paths: list[str] = field(default_factory=list)
     color: bool = False
+    # The documents' facts, for reporters that show sentences and dates (html); None in tests
+    # and callers that only have findings.
+    facts: FactSet | None = None
 
     def summary(self) -> dict[str, object]:
         by_severity = Counter(f.severity.value for f in self.findings)

@@ -1,0 +1,644 @@
+"""`--format html`: one self-contained page a fact-checker can scan instead of read.
+
+All grouping and sorting happens here; the Jinja2 template (autoescaped, so document text can
+never inject markup) only lays out the view model built below. The page needs no network: CSS
+and JS are inlined from the templates folder at render time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import PurePath
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from factlint.facts.model import DocumentFacts, EventContext, FactSet, Span
+from factlint.findings.model import Finding, Severity
+from factlint.reporters.base import Report
+
+FAMILY_NAMES = {
+    "1": "Dates",
+    "2": "Ordinals and counts",
+    "3": "Spellings",
+    "4": "Titles and sources",
+    "9": "Meta",
+}
+SEVERITY_ORDER = [Severity.error, Severity.warning, Severity.info]
+# Excerpts longer than this many characters either side of the form are cut at a word boundary.
+EXCERPT_RADIUS = 180
+_CODE = re.compile(r"^([A-Z]+)([0-9])")
+# A sentence ends at . ! or ? (and a closing quote) followed by space and a capital or quote.
+_SENTENCE_END = re.compile(r"[.!?]([\"”’)]?)\s+(?=[A-Z\"“‘(])")
+_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+PlaceKey = tuple[str, int, int]
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """Text around a form, split so the template can wrap the form in <mark>."""
+
+    before: str
+    form: str
+    after: str
+    trimmed: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.before + self.form + self.after
+
+    @property
+    def empty(self) -> bool:
+        return not self.text
+
+
+@dataclass(frozen=True)
+class Family:
+    key: str  # "FL1"
+    label: str  # "FL1xx Dates"
+
+
+@dataclass(eq=False)  # identity: one Place per position, hashed and compared by identity
+class Place:
+    """One position in one document that a card's findings point at (flagged or evidence)."""
+
+    key: PlaceKey
+    anchor: str
+    doc_label: str
+    text: str
+    sentence: Excerpt
+    line_excerpt: Excerpt
+    line_full: str
+    # The sentence shown is only part of the line: offer the whole line too.
+    show_line: bool = False
+    date_value: str | None = None
+    date_note: str | None = None
+    trigger: str | None = None
+    findings: list[Finding] = field(default_factory=list)  # findings flagged at this place
+
+    @property
+    def path(self) -> str:
+        return self.key[0]
+
+    @property
+    def line(self) -> int:
+        return self.key[1]
+
+    @property
+    def column(self) -> int:
+        return self.key[2]
+
+    @property
+    def flagged(self) -> bool:
+        return bool(self.findings)
+
+
+@dataclass
+class Form:
+    """One competing wording inside a card, with every place that uses it."""
+
+    text: str
+    places: list[Place]
+
+    @property
+    def flagged(self) -> bool:
+        return any(p.flagged for p in self.places)
+
+    @property
+    def documents(self) -> int:
+        return len({p.path for p in self.places})
+
+    @property
+    def mixed(self) -> bool:
+        """Some places of this form are flagged and some are not: mark each flagged one."""
+        return self.flagged and not all(p.flagged for p in self.places)
+
+
+@dataclass(eq=False)
+class Card:
+    anchor: str
+    code: str
+    rule: str
+    family: Family
+    severity: Severity
+    findings: list[Finding]
+    forms: list[Form]
+
+    @property
+    def title(self) -> str:
+        return " vs ".join(f"“{f.text}”" for f in self.forms) or self.rule
+
+    @property
+    def messages(self) -> list[str]:
+        return sorted({f.message for f in self.findings})
+
+    @property
+    def fixes(self) -> list[tuple[str, bool]]:
+        return sorted({(f.fix.replacement, f.fix.safe) for f in self.findings if f.fix})
+
+    @property
+    def places(self) -> list[Place]:
+        return [p for form in self.forms for p in form.places]
+
+
+@dataclass
+class TimelineMark:
+    label: str  # the form as written, or the publication date
+    documents: list[tuple[str, str]]  # (document label, anchor to jump to)
+    position: float | None  # percent along the axis; None when the date has no value
+    lane: int = 0
+    flagged: bool = False
+    value: str | None = None
+    note: str | None = None
+    # False for "unknown" publication dates: there is no place to jump to.
+    link: bool = True
+
+    @property
+    def at_end(self) -> bool:
+        """Near the right edge of the axis: the label goes to the left of the dot."""
+        return (self.position or 0.0) > 60
+
+
+@dataclass
+class TimelineRow:
+    label: str
+    detail: str
+    card: Card | None
+    marks: list[TimelineMark]
+
+    @property
+    def placed(self) -> list[TimelineMark]:
+        return [m for m in self.marks if m.position is not None]
+
+    @property
+    def unplaced(self) -> list[TimelineMark]:
+        return [m for m in self.marks if m.position is None]
+
+    @property
+    def lanes(self) -> int:
+        return 1 + max((m.lane for m in self.placed), default=0)
+
+
+@dataclass
+class TimelineCell:
+    """What one document states for one timeline row: marks with the anchor in that document."""
+
+    marks: list[tuple[TimelineMark, str]]
+
+    @property
+    def flagged(self) -> bool:
+        return any(m.flagged for m, _ in self.marks)
+
+
+@dataclass
+class Timeline:
+    ticks: list[tuple[str, float]]
+    rows: list[TimelineRow]
+    # The same facts as a table: one row per document, one column per timeline row.
+    table: list[tuple[str, str, list[TimelineCell]]]
+
+
+@dataclass
+class Related:
+    """The places of one form in the same cards as an entry: (document, [(link text, place)])."""
+
+    text: str
+    documents: list[tuple[str, list[tuple[str, Place]]]]
+
+
+@dataclass
+class DocEntry:
+    place: Place
+    cards: list[Card]
+    related: list[Related]  # the other places of the same cards, to jump between
+
+
+@dataclass
+class DocView:
+    anchor: str
+    path: str
+    label: str
+    published: str | None
+    published_note: str | None
+    entries: list[DocEntry]
+
+    @property
+    def published_text(self) -> str:
+        if self.published is None:
+            return self.published_note or "unknown"
+        return self.published + (f" ({self.published_note})" if self.published_note else "")
+
+
+@dataclass
+class Page:
+    version: str
+    summary: dict[str, object]
+    errors: list[str]
+    families: list[tuple[Family, int]]
+    severities: list[tuple[str, int]]
+    cards: list[Card]
+    timeline: Timeline | None
+    documents: list[DocView]
+
+
+# --- excerpts -----------------------------------------------------------------------------
+
+
+def _trim(before: str, after: str, radius: int | None) -> tuple[str, str, bool]:
+    if radius is None:
+        return before, after, False
+    trimmed = len(before) > radius or len(after) > radius
+    if len(before) > radius:
+        cut = before[-radius:]
+        space = cut.find(" ")
+        before = "…" + (cut[space + 1 :] if 0 <= space < radius // 3 else cut)
+    if len(after) > radius:
+        cut = after[:radius]
+        space = cut.rfind(" ")
+        after = (cut[:space] if space > radius * 2 // 3 else cut) + "…"
+    return before, after, trimmed
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence of a line (a paragraph, often) that holds text[start:end]."""
+    first, last = 0, len(text)
+    for match in _SENTENCE_END.finditer(text):
+        if match.end() <= start:
+            first = match.end()
+        elif match.start() >= end:
+            last = match.start() + 1 + len(match.group(1))
+            break
+    return first, last
+
+
+def _excerpt(
+    context: str, offset: int, form: str, radius: int | None = EXCERPT_RADIUS, narrow: bool = False
+) -> Excerpt:
+    """`form` inside `context`, at `offset` if it stands there, else at its nearest occurrence.
+
+    `narrow` cuts a line down to the sentence around the form; `radius` caps what is left.
+    """
+    if not context:
+        return Excerpt("", form, "")
+    if not form or context[offset : offset + len(form)] != form:
+        hits = [m.start() for m in re.finditer(re.escape(form), context)] if form else []
+        if not hits:
+            # The form is not in this context (e.g. a span across lines): show the context plain.
+            _, after, trimmed = _trim("", context, radius)
+            return Excerpt("", "", after, trimmed)
+        offset = min(hits, key=lambda h: abs(h - offset))
+    end = offset + len(form)
+    first, last = _sentence_bounds(context, offset, end) if narrow else (0, len(context))
+    before, after, trimmed = _trim(context[first:offset], context[end:last], radius)
+    return Excerpt(before, form, after, trimmed or first > 0 or last < len(context))
+
+
+@dataclass(frozen=True)
+class _FactAt:
+    span: Span
+    event: EventContext | None
+    value: str | None = None
+    note: str | None = None
+
+
+def _facts_by_place(doc: DocumentFacts) -> dict[tuple[int, int], _FactAt]:
+    index: dict[tuple[int, int], _FactAt] = {}
+    for d in doc.dates:
+        index.setdefault((d.span.line, d.span.column), _FactAt(d.span, d.event, d.value, d.note))
+    for fact in [*doc.ordinals, *doc.counts]:
+        index.setdefault((fact.span.line, fact.span.column), _FactAt(fact.span, fact.event))
+    for other in [*doc.entities, *doc.titles, *doc.sources]:
+        index.setdefault((other.span.line, other.span.column), _FactAt(other.span, None))
+    return index
+
+
+class _Places:
+    """Builds one Place per (path, line, column), with its sentence and line excerpts."""
+
+    def __init__(self, facts: FactSet | None, paths: list[str]) -> None:
+        self.docs: dict[str, DocumentFacts] = {d.path: d for d in facts.documents} if facts else {}
+        self.index = {path: _facts_by_place(doc) for path, doc in self.docs.items()}
+        self.order: list[str] = list(dict.fromkeys([*paths, *self.docs]))
+        self.places: dict[PlaceKey, Place] = {}
+
+    def doc_number(self, path: str) -> int:
+        if path not in self.order:
+            self.order.append(path)
+        return self.order.index(path) + 1
+
+    def labels(self) -> dict[str, str]:
+        """File names, or whole paths where two documents share a file name."""
+        names = Counter(PurePath(p).name for p in self.order)
+        return {p: PurePath(p).name if names[PurePath(p).name] == 1 else p for p in self.order}
+
+    def get(self, path: str, line: int, column: int, text: str) -> Place:
+        key = (path, line, column)
+        if key in self.places:
+            return self.places[key]
+        doc = self.docs.get(path)
+        fact = self.index.get(path, {}).get((line, column))
+        line_text = doc.lines.get(line, "") if doc else ""
+        line_excerpt = _excerpt(line_text, column - 1, text, radius=None)
+        sentence = _excerpt(line_text, column - 1, text, narrow=True)
+        if fact is not None and fact.event is not None and fact.event.sentence:
+            sentence = _excerpt(
+                fact.event.sentence, fact.span.start - fact.event.sentence_start, text
+            )
+        place = Place(
+            key=key,
+            anchor=f"d{self.doc_number(path)}-l{line}-c{column}",
+            doc_label=path,
+            text=text,
+            sentence=sentence,
+            line_excerpt=line_excerpt,
+            line_full=line_text,
+            show_line=bool(line_text) and sentence.text != line_text,
+            date_value=fact.value if fact else None,
+            date_note=fact.note if fact else None,
+            trigger=fact.event.trigger if fact and fact.event else None,
+        )
+        self.places[key] = place
+        return place
+
+
+# --- cards --------------------------------------------------------------------------------
+
+
+def family_of(code: str) -> Family:
+    match = _CODE.match(code)
+    if match is None:
+        return Family("other", "Other rules")
+    prefix, digit = match.groups()
+    name = FAMILY_NAMES.get(digit, "Rules") if prefix == "FL" else "Rules"
+    return Family(f"{prefix}{digit}", f"{prefix}{digit}xx {name}")
+
+
+def _group(findings: list[Finding]) -> list[list[Finding]]:
+    """Findings of one code that share a place or their whole set of forms form one group."""
+    parent = list(range(len(findings)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    seen: dict[tuple[object, ...], int] = {}
+    for i, f in enumerate(findings):
+        forms = frozenset([f.text, *(e.text for e in f.evidence)])
+        keys: list[tuple[object, ...]] = [(f.code, "forms", forms)]
+        keys += [(f.code, p.path, p.line, p.column) for p in [f, *f.evidence]]
+        for key in keys:
+            if key in seen:
+                parent[root(i)] = root(seen[key])
+            else:
+                seen[key] = i
+    groups: dict[int, list[Finding]] = defaultdict(list)
+    for i, f in enumerate(findings):
+        groups[root(i)].append(f)
+    return list(groups.values())
+
+
+def _card(group: list[Finding], places: _Places) -> Card:
+    group = sorted(group, key=Finding.sort_key)
+    by_form: dict[str, dict[PlaceKey, Place]] = defaultdict(dict)
+    for f in group:
+        place = places.get(f.path, f.line, f.column, f.text)
+        if f not in place.findings:
+            place.findings.append(f)
+        by_form[place.text][place.key] = place
+        for e in f.evidence:
+            evidence = places.get(e.path, e.line, e.column, e.text)
+            by_form[evidence.text][evidence.key] = evidence
+    forms = [
+        Form(text, sorted(ps.values(), key=lambda p: (places.doc_number(p.path), p.key)))
+        for text, ps in by_form.items()
+    ]
+    # The wording most documents use first; flagged wordings after it, then alphabetical.
+    forms.sort(key=lambda form: (-form.documents, form.flagged, form.text))
+    first = group[0]
+    return Card(
+        anchor="",
+        code=first.code,
+        rule=first.rule,
+        family=family_of(first.code),
+        severity=max((f.severity for f in group), key=lambda s: s.rank),
+        findings=group,
+        forms=forms,
+    )
+
+
+def build_cards(findings: list[Finding], places: _Places) -> list[Card]:
+    cards = [_card(group, places) for group in _group(findings)]
+
+    def order(card: Card) -> tuple[object, ...]:
+        first = min((places.doc_number(p.path), p.line, p.column) for p in card.places)
+        return (-card.severity.rank, card.code, first, card.title)
+
+    cards.sort(key=order)
+    for number, card in enumerate(cards, 1):
+        card.anchor = f"card-{number}"
+    return cards
+
+
+# --- timeline -----------------------------------------------------------------------------
+
+
+def year_fraction(value: str | None) -> float | None:
+    """ "2024" -> 2024.5, "2024-12" -> 2024.96, "2024-12-15" -> 2024.95...; None for the rest."""
+    match = _VALUE.match(value or "")
+    if match is None:
+        return None
+    year, month, day = match.groups()
+    if month is None:
+        return int(year) + 0.5
+    if day is None:
+        return int(year) + (int(month) - 0.5) / 12
+    return int(year) + (int(month) - 1) / 12 + (int(day) - 0.5) / 365
+
+
+def _ticks(low: float, high: float) -> list[int]:
+    span = high - low
+    step = next(s for s in (1, 2, 5, 10, 25, 50, 100, 1000) if span / s <= 12)
+    first = int(low // step * step)
+    return [y for y in range(first, int(high) + step + 1, step) if low <= y <= high]
+
+
+def _lay_out(marks: list[TimelineMark], min_gap: float = 22.0) -> None:
+    """Stack marks whose labels would overlap into lanes (percent gap along the axis)."""
+    last: list[float] = []
+    for mark in sorted((m for m in marks if m.position is not None), key=lambda m: m.position or 0):
+        position = mark.position or 0.0
+        lane = next((i for i, end in enumerate(last) if position - end >= min_gap), len(last))
+        if lane == len(last):
+            last.append(position)
+        last[lane] = position
+        mark.lane = lane
+
+
+def build_timeline(cards: list[Card], places: _Places, labels: dict[str, str]) -> Timeline | None:
+    date_cards = [c for c in cards if c.family.key == "FL1"]
+    published = {p: d.published for p, d in places.docs.items()}
+    if not date_cards and not places.docs:
+        return None
+    raw_rows: list[tuple[str, str, Card | None, list[TimelineMark]]] = []
+    by_day: dict[str, list[str]] = defaultdict(list)
+    for path in places.order:
+        if published.get(path):
+            by_day[published[path].isoformat()].append(path)  # type: ignore[union-attr]
+    unknown = [p for p in places.order if p in places.docs and not published.get(p)]
+
+    def doc_links(paths: list[str]) -> list[tuple[str, str]]:
+        return [(labels[p], f"doc-{places.doc_number(p)}") for p in paths]
+
+    pub_marks = [
+        TimelineMark(day, doc_links(ps), None, value=day) for day, ps in sorted(by_day.items())
+    ]
+    if unknown:
+        pub_marks.append(
+            TimelineMark(
+                "unknown", doc_links(unknown), None, note="no publication date found", link=False
+            )
+        )
+    raw_rows.append(("Published", "publication dates", None, pub_marks))
+    for card in date_cards:
+        marks: list[TimelineMark] = []
+        for form in card.forms:
+            for value in sorted({p.date_value or "" for p in form.places}):
+                ps = [p for p in form.places if (p.date_value or "") == value]
+                note = next((p.date_note for p in ps if p.date_note), None)
+                marks.append(
+                    TimelineMark(
+                        form.text,
+                        [(labels[p.path], p.anchor) for p in ps],
+                        None,
+                        flagged=any(p.flagged for p in ps),
+                        value=value or None,
+                        note=note,
+                    )
+                )
+        triggers = Counter(p.trigger for p in card.places if p.trigger)
+        detail = ", ".join(t for t, _ in sorted(triggers.items(), key=lambda kv: (-kv[1], kv[0])))
+        raw_rows.append((card.title, f"event: {detail}" if detail else card.rule, card, marks))
+    values = [year_fraction(m.value) for *_, ms in raw_rows for m in ms]
+    known = [v for v in values if v is not None]
+    low, high = (min(known), max(known)) if known else (0.0, 1.0)
+    low, high = float(int(low)), float(int(high) + 1)
+    rows = []
+    for label, detail, card, marks in raw_rows:
+        for mark in marks:
+            fraction = year_fraction(mark.value)
+            if fraction is not None and known:
+                mark.position = round((fraction - low) / (high - low) * 100, 2)
+        _lay_out(marks)
+        rows.append(TimelineRow(label, detail, card, marks))
+    ticks = [(str(y), round((y - low) / (high - low) * 100, 2)) for y in _ticks(low, high)]
+    table = []
+    for path in places.order:
+        cells = [
+            TimelineCell(
+                [(m, anchor) for m in row.marks for d, anchor in m.documents if d == labels[path]]
+            )
+            for row in rows
+        ]
+        if any(cell.marks for cell in cells):
+            table.append((labels[path], f"doc-{places.doc_number(path)}", cells))
+    return Timeline(ticks if known else [], rows, table)
+
+
+# --- per-document view --------------------------------------------------------------------
+
+
+def _related(place: Place, others: list[Place]) -> list[Related]:
+    """Other places grouped by form (competing forms first), then by document."""
+    by_form: dict[str, dict[str, list[Place]]] = defaultdict(lambda: defaultdict(list))
+    for other in dict.fromkeys(others):
+        by_form[other.text][other.doc_label].append(other)
+    related = []
+    for text in sorted(by_form, key=lambda t: t == place.text):
+        documents = []
+        for label, ps in by_form[text].items():
+            lines = Counter(p.line for p in ps)
+            links = [(f"{p.line}:{p.column}" if lines[p.line] > 1 else str(p.line), p) for p in ps]
+            documents.append((label, links))
+        related.append(Related(text, documents))
+    return related
+
+
+def build_documents(cards: list[Card], places: _Places, labels: dict[str, str]) -> list[DocView]:
+    cards_at: dict[PlaceKey, list[Card]] = defaultdict(list)
+    for card in cards:
+        for place in card.places:
+            if card not in cards_at[place.key]:
+                cards_at[place.key].append(card)
+    entries: dict[str, list[DocEntry]] = defaultdict(list)
+    for key in sorted(cards_at, key=lambda k: (places.doc_number(k[0]), k[1], k[2])):
+        place = places.places[key]
+        others = [p for c in cards_at[key] for p in c.places if p.key != key]
+        entries[key[0]].append(DocEntry(place, cards_at[key], _related(place, others)))
+    views = []
+    for path in places.order:
+        doc = places.docs.get(path)
+        views.append(
+            DocView(
+                anchor=f"doc-{places.doc_number(path)}",
+                path=path,
+                label=labels[path],
+                published=doc.published.isoformat() if doc and doc.published else None,
+                published_note=doc.published_note if doc else None,
+                entries=entries.get(path, []),
+            )
+        )
+    return views
+
+
+# --- rendering ----------------------------------------------------------------------------
+
+
+@cache
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("factlint.reporters", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals["SEVERITY_ORDER"] = [s.value for s in SEVERITY_ORDER]
+    return env
+
+
+def build_page(report: Report) -> Page:
+    finding_paths = [p for f in report.findings for p in [f.path, *(e.path for e in f.evidence)]]
+    places = _Places(report.facts, list(dict.fromkeys([*report.paths, *finding_paths])))
+    cards = build_cards(list(report.findings), places)
+    labels = places.labels()
+    for place in places.places.values():
+        place.doc_label = labels[place.path]
+    families = Counter(card.family for card in cards)
+    severities = Counter(card.severity.value for card in cards)
+    return Page(
+        version=report.version,
+        summary=report.summary(),
+        errors=list(report.errors),
+        families=sorted(families.items(), key=lambda kv: kv[0].key),
+        severities=[(s.value, severities[s.value]) for s in SEVERITY_ORDER if severities[s.value]],
+        cards=cards,
+        timeline=build_timeline(cards, places, labels),
+        documents=build_documents(cards, places, labels),
+    )
+
+
+def _data_cards(cards: Iterable[Card]) -> str:
+    return " ".join(dict.fromkeys(c.anchor for c in cards))
+
+
+def render_html(report: Report) -> str:
+    page = build_page(report)
+    template = _environment().get_template("report.html.j2")
+    return template.render(page=page, data_cards=_data_cards)
