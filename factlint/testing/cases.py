@@ -1,0 +1,266 @@
+"""Rule case files (`CODE-name.cases.yaml` beside `CODE-name.yml`): model, loader and runner.
+
+A case is a few in-memory documents and the exact findings the rule beside the file must
+report on them (`expect: []`: none). Every error in a case file names `path:line:column`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+from ruamel.yaml.comments import CommentedMap
+
+from factlint.errors import RuleFileError
+from factlint.findings.model import Finding
+from factlint.rules.base import RuleContext
+from factlint.rules.loader import (
+    CASES_SUFFIX,
+    RULE_SUFFIXES,
+    Rule,
+    _position,
+    load_rule_file,
+    parse_yaml,
+    rule_files,
+)
+from factlint.testing.matching import match_findings
+from factlint.testing.texts import build_documents, check_relative, check_rules, extract_facts
+
+
+class CaseDocument(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    path: str
+    published: date | None = None
+    text: str
+
+
+class ExpectedFinding(BaseModel):
+    """One finding the rule must report; unset fields match anything."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    path: str
+    line: int | None = Field(default=None, ge=1)
+    column: int | None = Field(default=None, ge=1)
+    # The flagged span, exactly.
+    text: str | None = None
+    # "a.txt" or "a.txt:3": every item must match some evidence and every evidence some item.
+    evidence: list[str] | None = None
+    # fix.replacement; `fix: null` says the finding must carry no fix.
+    fix: str | None = None
+    # A regular expression searched for in the message (a plain substring works too).
+    message: str | None = None
+
+    @field_validator("message")
+    @classmethod
+    def _compiles(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise ValueError(f"not a valid regular expression: {exc}") from None
+        return value
+
+    @property
+    def checks_fix(self) -> bool:
+        return "fix" in self.model_fields_set
+
+
+class Case(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1)
+    documents: list[CaseDocument] = Field(min_length=1)
+    expect: list[ExpectedFinding]
+    # 1-based line of the case in its file (set by the loader, for reports).
+    _line: int = PrivateAttr(default=0)
+
+    @property
+    def line(self) -> int:
+        return self._line
+
+
+class CaseFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    cases: list[Case] = Field(min_length=1)
+
+
+_MODELS: dict[str, type[BaseModel]] = {
+    "cases": Case,
+    "documents": CaseDocument,
+    "expect": ExpectedFinding,
+}
+
+
+def _allowed_keys(loc: tuple[Any, ...]) -> str:
+    """The keys allowed where an unknown key `loc[-1]` stands."""
+    model: type[BaseModel] = CaseFile
+    for part in loc[:-1]:
+        if isinstance(part, str) and part in _MODELS:
+            model = _MODELS[part]
+    return ", ".join(model.model_fields)
+
+
+def _describe(error: dict[str, Any]) -> str:
+    loc = tuple(error["loc"])
+    name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "cases")
+    if error["type"] == "extra_forbidden":
+        return f"unknown key '{loc[-1]}' (allowed: {_allowed_keys(loc)})"
+    if error["type"] == "missing":
+        return f"missing required key '{loc[-1]}'"
+    message = error["msg"]
+    if message.startswith("Value error, "):
+        message = message[len("Value error, ") :]
+    return f"'{name}': {message}"
+
+
+def _fail(path: Path, data: Any, loc: tuple[Any, ...], reason: str) -> RuleFileError:
+    line, column = _position(data, loc)
+    return RuleFileError(reason, f"{path}:{line}:{column}")
+
+
+def _evidence_path(ref: str) -> str:
+    path, _, line = ref.rpartition(":")
+    return path if path and line.isdigit() else ref
+
+
+def _check_case(path: Path, data: Any, index: int, case: Case, names: set[str]) -> None:
+    """What a schema cannot say: unique names and paths, expectations on known documents."""
+    at = ("cases", index)
+    if case.name in names:
+        raise _fail(path, data, (*at, "name"), f"duplicate case name '{case.name}'")
+    if "::" in case.name:
+        raise _fail(path, data, (*at, "name"), "a case name must not contain '::'")
+    names.add(case.name)
+    seen: set[str] = set()
+    for i, document in enumerate(case.documents):
+        where = (*at, "documents", i, "path")
+        problem = check_relative(document.path)
+        if problem is not None:
+            raise _fail(path, data, where, problem)
+        if document.path in seen:
+            raise _fail(path, data, where, f"duplicate document path '{document.path}'")
+        seen.add(document.path)
+    for i, expected in enumerate(case.expect):
+        if expected.path not in seen:
+            known = ", ".join(sorted(seen))
+            raise _fail(
+                path,
+                data,
+                (*at, "expect", i, "path"),
+                f"'{expected.path}' is not a document of this case (documents: {known})",
+            )
+        for j, ref in enumerate(expected.evidence or []):
+            if _evidence_path(ref) not in seen:
+                raise _fail(
+                    path,
+                    data,
+                    (*at, "expect", i, "evidence", j),
+                    f"evidence '{ref}' is not 'path' or 'path:line' of a document of this case",
+                )
+
+
+def load_case_file(path: Path) -> CaseFile:
+    """Parse and validate a case file; a RuleFileError names `path:line:column` and the reason."""
+    data = parse_yaml(path)
+    if not isinstance(data, CommentedMap):
+        raise RuleFileError("a case file must be a YAML mapping with a 'cases' list", f"{path}:1:1")
+    try:
+        parsed = CaseFile.model_validate(dict(data))
+    except ValidationError as exc:
+        # An unknown key is most often a misspelt one, which also makes a key "missing".
+        first = min(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
+        raise _fail(path, data, tuple(first["loc"]), _describe(first)) from None
+    names: set[str] = set()
+    for index, case in enumerate(parsed.cases):
+        case._line = data["cases"].lc.item(index)[0] + 1
+        _check_case(path, data, index, case, names)
+    return parsed
+
+
+def rule_beside(cases_path: Path) -> Path:
+    """`X.yml` (or `X.yaml`) for `X.cases.yaml`."""
+    stem = cases_path.name[: -len(CASES_SUFFIX)]
+    for suffix in RULE_SUFFIXES:
+        candidate = cases_path.with_name(stem + suffix)
+        if candidate.is_file():
+            return candidate
+    raise RuleFileError(f"no rule file {stem}.yml beside this case file", f"{cases_path}:1:1")
+
+
+def load_rule_beside(cases_path: Path) -> Rule:
+    return load_rule_file(rule_beside(cases_path), RuleContext())
+
+
+@dataclass
+class CaseResult:
+    """The outcome of one case: which expected findings matched which actual ones."""
+
+    case: Case
+    rule: Rule
+    findings: list[Finding]
+    # expected index -> actual index, for the matched pairs
+    pairs: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def missing(self) -> list[int]:
+        return [i for i in range(len(self.case.expect)) if i not in self.pairs]
+
+    @property
+    def unexpected(self) -> list[int]:
+        matched = set(self.pairs.values())
+        return [j for j in range(len(self.findings)) if j not in matched]
+
+    @property
+    def passed(self) -> bool:
+        return not self.missing and not self.unexpected
+
+    def report(self, case_file: str | Path = "", rule_file: str | Path = "") -> str:
+        from factlint.testing.report import render_result
+
+        return render_result(self, str(case_file), str(rule_file or self.rule.path))
+
+
+def run_case(case: Case, rule: Rule) -> CaseResult:
+    """Run only `rule` over the case's documents and match its findings to `expect`."""
+    documents = build_documents([(d.path, d.text, d.published) for d in case.documents])
+    findings = check_rules(extract_facts(documents), [rule])
+    return CaseResult(case, rule, findings, match_findings(case.expect, findings))
+
+
+def run_case_file(path: str | Path) -> list[CaseResult]:
+    """Run every case of a case file against the rule file beside it."""
+    path = Path(path)
+    cases = load_case_file(path)
+    rule = load_rule_beside(path)
+    return [run_case(case, rule) for case in cases.cases]
+
+
+def audit_cases(rules_dir: str | Path) -> list[str]:
+    """Every rule file in `rules_dir` needs a case file with a positive and a negative case.
+
+    Returns one line per problem, naming the file.
+    """
+    problems: list[str] = []
+    for rule_path in rule_files(Path(rules_dir)):
+        stem = rule_path.name[: -len(rule_path.suffix)]
+        cases_path = rule_path.with_name(stem + CASES_SUFFIX)
+        if not cases_path.is_file():
+            problems.append(f"{rule_path}: no case file {cases_path.name} beside it")
+            continue
+        try:
+            cases = load_case_file(cases_path).cases
+        except RuleFileError as error:
+            problems.append(str(error))
+            continue
+        if not any(case.expect for case in cases):
+            problems.append(f"{cases_path}: no positive case (one with findings in 'expect')")
+        if not any(not case.expect for case in cases):
+            problems.append(f"{cases_path}: no negative case (one with 'expect: []')")
+    return problems

@@ -1,0 +1,94 @@
+"""Fixtures for testing the rule-case plugin: a throwaway project with its own rule kind."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+pytest_plugins = ["pytester"]
+
+# A rule kind defined in the throwaway project's conftest, so these tests do not depend on the
+# built-in rules: it flags dates in one year, with the other documents' dates as evidence.
+KIND_CONFTEST = '''
+from factlint.rules.base import KindOptions, RuleKind, evidence_at
+from factlint.rules.registry import register
+
+
+class YearOptions(KindOptions):
+    year: str
+    replacement: str | None = None
+
+
+@register("plugin_test_year")
+class FlagYear(RuleKind):
+    """Flags every date in `year`."""
+
+    Options = YearOptions
+    message_fields = ("year",)
+
+    def check(self, facts):
+        for doc in facts.documents:
+            for date in doc.dates:
+                if date.value and date.value.startswith(self.options.year):
+                    evidence = [
+                        evidence_at(other, d.span)
+                        for other in facts.documents
+                        if other is not doc
+                        for d in other.dates
+                    ]
+                    yield self.finding(
+                        doc, date.span, evidence, self.options.replacement, year=self.options.year
+                    )
+'''
+
+RULE = """\
+code: TS101
+name: flag-year
+kind: plugin_test_year
+severity: warning
+message: "'{text}' is in {year}"
+options:
+  year: "2023"
+  replacement: "2024"
+"""
+
+
+class RuleProject:
+    """A pytester folder with the kind above and rule TS101 in `rules/dates/`."""
+
+    def __init__(self, pytester: pytest.Pytester, folder: str = "rules/dates") -> None:
+        self.pytester = pytester
+        self.folder = pytester.path / folder
+        self.folder.mkdir(parents=True)
+        pytester.makeconftest(KIND_CONFTEST)
+        (self.folder / "TS101-flag-year.yml").write_text(RULE, encoding="utf-8")
+
+    def cases(self, yaml: str) -> None:
+        text = textwrap.dedent(yaml).lstrip("\n")
+        (self.folder / "TS101-flag-year.cases.yaml").write_text(text, encoding="utf-8")
+
+    def run(self, *args: str) -> pytest.RunResult:
+        return self.pytester.runpytest("-p", "no:cacheprovider", *args)
+
+
+@pytest.fixture(scope="session")
+def _nlp_preloaded() -> None:
+    """Import spaCy and load the model before any pytester snapshot of sys.modules.
+
+    In-process pytester runs drop the modules they imported afterwards, and numpy (under
+    spaCy) cannot be imported twice in one process.
+    """
+    from factlint.nlp.model import load_model
+
+    load_model()
+
+
+@pytest.fixture
+def pytester(_nlp_preloaded: None, pytester: pytest.Pytester) -> pytest.Pytester:
+    return pytester
+
+
+@pytest.fixture
+def rule_project(pytester: pytest.Pytester) -> RuleProject:
+    return RuleProject(pytester)
