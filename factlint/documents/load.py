@@ -1,41 +1,150 @@
-"""Discover input files and read them into Documents (minimal: plain text only)."""
+"""Read input paths into Documents: one per file, one per JSONL line; bad inputs reported."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from factlint.documents.dateparse import parse_date_value
+from factlint.documents.decode import decode
+from factlint.documents.discover import STDIN, discover
+from factlint.documents.html import extract_html
+from factlint.documents.jsonl import read_jsonl
+from factlint.documents.markdown import front_matter_fields, markdown_prose, read_front_matter
 from factlint.documents.model import Document
+from factlint.documents.prose import clean_prose
 from factlint.errors import InputError
 
-SUFFIXES = {".txt"}
+STDIN_LABEL = "<stdin>"
 
 
-def discover(paths: list[str]) -> list[Path]:
-    found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file()))
-        elif path.exists():
-            found.append(path)
-        else:
-            raise InputError("no such file or directory", raw)
-    return found
+def _read_bytes(item: str) -> bytes:
+    if item == STDIN:
+        stream = sys.stdin
+        if stream is None or stream.closed:
+            raise InputError("standard input is closed", STDIN_LABEL)
+        try:
+            return stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode()
+        except (OSError, ValueError) as exc:
+            raise InputError(f"cannot read standard input: {exc}", STDIN_LABEL) from None
+    try:
+        return Path(item).read_bytes()
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file", item) from None
+    except PermissionError:
+        raise InputError("permission denied", item) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", item) from None
+
+
+def _sniff(source: str) -> str:
+    """The format of stdin text: markup and front matter are recognised, the rest is text."""
+    head = source.lstrip()[:200].lower()
+    if head.startswith(("<!doctype html", "<html")):
+        return "html"
+    if source.startswith("---\n"):
+        return "md"
+    return "txt"
+
+
+def load_text(path: str, source: str) -> Document:
+    return clean_prose(Document(path=path, text=source, source=source, format="txt"))
+
+
+def load_markdown(path: str, source: str) -> Document:
+    front = read_front_matter(source, path)
+    document = Document(
+        path=path,
+        text=markdown_prose(source, front.end),
+        source=source,
+        format="md",
+        **front_matter_fields(front.data),
+    )
+    return clean_prose(document)
+
+
+def load_html(path: str, source: str) -> Document:
+    content = extract_html(source)
+    document = Document(
+        path=path,
+        text=content.text,
+        anchors=content.anchors,
+        source=source,
+        format="html",
+        title=content.title,
+        url=content.url,
+        published=content.published,
+        published_source=content.published_source,  # type: ignore[arg-type]
+    )
+    return clean_prose(document)
+
+
+def load_jsonl(path: str, source: str, on_error: Callable[[InputError], None]) -> list[Document]:
+    documents = []
+    for record in read_jsonl(source, path, on_error):
+        data = record.data
+        published = parse_date_value(data.get("date"))
+        document = Document(
+            path=f"{path}:{record.line}",
+            text=record.text,
+            source=record.text,
+            anchors=record.anchors,
+            format="jsonl",
+            id=str(data["id"]) if isinstance(data.get("id"), (str, int)) else None,
+            title=data["title"] if isinstance(data.get("title"), str) else None,
+            url=data["url"] if isinstance(data.get("url"), str) else None,
+            published=published,
+            published_source="jsonl" if published is not None else None,
+        )
+        documents.append(clean_prose(document))
+    return documents
+
+
+_LOADERS: dict[str, Callable[[str, str], Document]] = {
+    "txt": load_text,
+    "md": load_markdown,
+    "html": load_html,
+}
+_FORMAT_OF_SUFFIX = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+}
+
+
+def load_path(item: str, on_error: Callable[[InputError], None]) -> list[Document]:
+    """The documents of one discovered input; raises InputError when it cannot be read."""
+    label = STDIN_LABEL if item == STDIN else item
+    source = decode(_read_bytes(item), label)
+    if item == STDIN:
+        kind = _sniff(source)
+    else:
+        kind = _FORMAT_OF_SUFFIX.get(Path(item).suffix.lower(), "txt")
+    if kind == "jsonl":
+        return load_jsonl(label, source, on_error)
+    return [_LOADERS[kind](label, source)]
 
 
 def load_documents(
     paths: list[str], on_error: Callable[[InputError], None] | None = None
 ) -> list[Document]:
-    documents = []
-    for path in discover(paths):
+    """Documents of every path, in order. Without `on_error` the first InputError is raised;
+    with it, each bad input is reported and the others still load."""
+
+    def report(error: InputError) -> None:
+        if on_error is None:
+            raise error
+        on_error(error)
+
+    documents: list[Document] = []
+    for item in discover(paths, report):
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            error = InputError(f"cannot read: {exc}", str(path))
-            if on_error is None:
-                raise error from None
-            on_error(error)
-            continue
-        documents.append(Document(path=str(path), text=text.replace("\r", "\n")))
+            documents.extend(load_path(item, report))
+        except InputError as error:
+            report(error)
+        except RecursionError:
+            report(InputError("too deeply nested to read", item))
     return documents

@@ -35,14 +35,20 @@ class Document(BaseModel):
 
     path: str
     text: str
+    # The decoded file (LF newlines, no BOM) before any blanking: for HTML the markup itself,
+    # for JSONL the record's text. Suppression comments are read from it.
+    source: str = ""
     anchors: list[Anchor] = Field(default_factory=lambda: [Anchor(offset=0, line=1, column=1)])
     id: str | None = None
     title: str | None = None
     url: str | None = None
     published: date | None = None
     published_source: PublishedSource | None = None
-    # Set when the year was inferred from a weekday: the original text, e.g. "Wednesday, January 28".
+    # Set when the year was inferred from a weekday: the original words ("Wednesday, January 28").
     published_text: str | None = None
+    # 1-based source line of the `Published:` line or dateline the date was read from. Such
+    # lines are blanked in `text`: they describe the article, they are not facts of its body.
+    published_line: int | None = None
     # "Published: Wednesday, January 28": month/day/weekday without a year, resolved set-wide.
     published_partial: tuple[int, int, int] | None = None
     format: Literal["txt", "md", "html", "jsonl", "stdin"] = "txt"
@@ -63,9 +69,21 @@ class Document(BaseModel):
             return anchor.line, anchor.column + offset - anchor.offset
         return anchor.line + (last - first), offset - self._newlines[last - 1]
 
+    _line_texts: dict[int, str] | None = PrivateAttr(default=None)
+
     def line_text(self, line: int) -> str:
-        """The text of a source line as the analysed text has it (for excerpts)."""
-        lines = self.text.split("\n")
-        first_line = self.anchors[0].line
-        index = line - first_line
-        return lines[index] if 0 <= index < len(lines) else ""
+        """The analysed text that stands on a source line (for excerpts)."""
+        if self._line_texts is None:
+            self._line_texts = self._map_line_texts()
+        return self._line_texts.get(line, "")
+
+    def _map_line_texts(self) -> dict[int, str]:
+        if len(self.anchors) == 1:
+            first = self.anchors[0].line
+            return {first + i: piece for i, piece in enumerate(self.text.split("\n"))}
+        pieces: dict[int, list[str]] = {}
+        bounds = [a.offset for a in self.anchors[1:]] + [len(self.text)]
+        for anchor, end in zip(self.anchors, bounds, strict=True):
+            for i, piece in enumerate(self.text[anchor.offset : end].split("\n")):
+                pieces.setdefault(anchor.line + i, []).append(piece)
+        return {line: " ".join("".join(parts).split()) for line, parts in pieces.items()}

@@ -7,30 +7,34 @@ from datetime import date
 
 from factlint.documents.model import Document
 
-_YEAR = re.compile(r"\b(19[0-9]{2}|20[0-9]{2})\b")
+_YEAR = re.compile(r"(?<!\d)(19[0-9]{2}|20[0-9]{2})(?!\d)")
+# A weekday and a day of a month recur within 28 years (40 covers the century rule).
+_SEARCH_YEARS = 40
 
 
 def latest_year(documents: list[Document]) -> int | None:
+    """The latest year the set's texts mention or its known publication dates carry."""
     years = [int(m.group(1)) for d in documents for m in _YEAR.finditer(d.text)]
+    years.extend(d.published.year for d in documents if d.published is not None)
     return max(years) if years else None
 
 
 def infer_year(month: int, day: int, weekday: int, not_before: int | None) -> int | None:
-    """The nearest year, not before the latest year the set mentions, where the day fits."""
-    base = not_before if not_before is not None else None
-    if base is None:
+    """The nearest year from `not_before` on whose calendar puts `weekday` on month/day."""
+    if not_before is None:
         return None
-    for year in range(base, base + 29):
+    for year in range(not_before, not_before + _SEARCH_YEARS):
         try:
             if date(year, month, day).weekday() == weekday:
                 return year
         except ValueError:
-            return None
+            continue  # 29 February in a common year
     return None
 
 
 def resolve_published(documents: list[Document], reference_date: date | None = None) -> None:
-    """Fill in the publication date of every document that can have one."""
+    """Fill in the publication date of every document that can have one. Never reads the clock:
+    a document without a date of its own gets `reference_date`, or stays without."""
     floor = latest_year(documents)
     for document in documents:
         if document.published is None and document.published_partial is not None:
@@ -38,6 +42,7 @@ def resolve_published(documents: list[Document], reference_date: date | None = N
             year = infer_year(month, day, weekday, floor)
             if year is not None:
                 document.published = date(year, month, day)
+                document.published_source = "published-line"
         if document.published is None and reference_date is not None:
             document.published = reference_date
             document.published_source = "reference-date"

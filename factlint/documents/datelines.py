@@ -1,0 +1,127 @@
+"""The publication date printed at the top of an article: `Published: ...` lines and datelines.
+
+A line counts when it is metadata: a date, maybe a label (Published, Posted, Updated...), a
+time, a zone, a weekday, a place or agency name, and nothing else that reads like prose.
+Such lines are reported with their offsets so the loader can blank them: they describe the
+article, they are not facts of its body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factlint.documents.dateparse import WEEKDAY, FoundDate, find_dates
+
+# Labels of the first publication, strongest evidence.
+_STRONG = (
+    r"first\s+published|originally\s+published|first\s+posted|article\s+posted"
+    r"|published(?:\s+time)?|posted|story\s+created|created|pubdate|date(?:line)?"
+)
+# Labels of a later revision: a fallback when nothing else is printed.
+_WEAK = r"last\s+updated|updated|last\s+modified|modified|edited(?:\s+time)?|revised"
+_LABEL = re.compile(
+    rf"(?<![a-z])(?:(?P<strong>{_STRONG})|(?P<weak>{_WEAK}))(?:\s+(?:on|at))?\s*:?",
+    re.IGNORECASE,
+)
+_TIME = (
+    r"\d{1,2}\s?[:.]\s?\d{2}(?::\d{2})?\s*(?:[ap]\.?(?:\s?m\.?)?(?![a-z]))?|\d{1,2}\s*[ap]\.?m\.?(?![a-z])"
+    r"|\d{4}\s*(?=gmt|utc)"
+)
+_ZONE = r"(?:gmt|utc)(?:\s*[+-]\s*\d{1,2}(?::\s?\d{1,2})?)?|hrs|local\s+time"
+# Zone abbreviations only in capitals: EDT, PST, AKDT, IST, ET, UK.
+_ZONE_CAPS = re.compile(r"(?<![A-Za-z])(?:[A-Z]{1,4}T|UK)(?![A-Za-z])")
+_AGO = (
+    r"(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?(?:,\s*\d+\s+\w+)?\s+ago"
+)
+_FILLER = re.compile(
+    rf"(?<![a-z])(?:{_TIME}|{_ZONE}|{_AGO}|{WEEKDAY}\.?|on|at|by|of|the|and|in|as)(?![a-z])"
+    r"|[\s,;|@()\[\]\-–—.:/+*•·]+|\d+",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\W\d_][\w'’&.-]*")
+# "End of Watch: Friday, June 24, 2005": a date under some other label is not a publication.
+_OTHER_LABEL = re.compile(r"[A-Za-z]\s*:\s*$")
+
+MAX_LINE = 200  # metadata lines are short; prose lines are not read here
+TOP_LINES = 12  # non-blank lines searched for labelled dates
+DATELINE_LINES = 6  # non-blank lines searched for a date standing alone
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A metadata line: where it is and the date it gives."""
+
+    start: int  # offset of the line in the text
+    end: int
+    date: FoundDate
+    rank: int  # 0 strong label, 1 bare dateline, 2 "Updated" label
+
+
+def _residual_words(line: str) -> list[str]:
+    return _WORD.findall(_FILLER.sub(" ", _ZONE_CAPS.sub(" ", line)))
+
+
+def read_line(line: str, index: int) -> tuple[FoundDate, int] | None:
+    """The date a metadata line gives and its rank, or None when the line is not metadata."""
+    if len(line) > MAX_LINE or not any(c.isdigit() for c in line):
+        return None
+    dates = find_dates(line)
+    if not dates:
+        return None
+    labels = list(_LABEL.finditer(line))
+    stripped = line
+    ranked: list[tuple[int, FoundDate]] = []
+    for found in dates:
+        before = [m for m in labels if m.end() <= found.start]
+        rank = 1
+        if before:
+            label = before[-1]
+            gap = line[label.end() : found.start]
+            if not _residual_words(gap):
+                rank = 0 if label.group("strong") else 2
+        if rank == 1 and _OTHER_LABEL.search(line[: found.start]):
+            return None
+        ranked.append((rank, found))
+    for span in sorted(
+        [(d.start, d.end) for d in dates] + [m.span() for m in labels], reverse=True
+    ):
+        stripped = stripped[: span[0]] + " " + stripped[span[1] :]
+    residual = _residual_words(stripped)
+    labelled = any(rank != 1 for rank, _ in ranked)
+    if len(residual) > 3:
+        return None
+    # Without a label, what is left must be names (a place, an agency), not prose.
+    if not labelled and any(not w[0].isupper() for w in residual):
+        return None
+    if not labelled and index >= DATELINE_LINES:
+        return None
+    rank, found = min(ranked, key=lambda item: item[0])
+    return found, rank
+
+
+def find_datelines(text: str) -> list[Dateline]:
+    """Metadata lines among the first non-blank lines of `text`, in text order."""
+    found: list[Dateline] = []
+    index = 0
+    start = 0
+    length = len(text)
+    while start <= length and index < TOP_LINES:
+        end = text.find("\n", start)
+        if end == -1:
+            end = length
+        line = text[start:end]
+        if line.strip():
+            result = read_line(line, index)
+            if result is not None:
+                found.append(Dateline(start, end, result[0], result[1]))
+            index += 1
+        start = end + 1
+    return found
+
+
+def best_dateline(datelines: list[Dateline]) -> Dateline | None:
+    """The strongest evidence of first publication; the first line among equals."""
+    if not datelines:
+        return None
+    return min(datelines, key=lambda d: (d.rank, d.start))

@@ -1,0 +1,78 @@
+"""Which files to read: explicit paths as given, folders recursed in sorted order."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from factlint.errors import InputError
+
+SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
+STDIN = "-"
+
+
+def _walk(root: Path, on_error: Callable[[InputError], None]) -> list[Path]:
+    """Known-suffix files under `root`, sorted; hidden entries skipped, symlink loops cut."""
+    found: list[Path] = []
+    seen: set[tuple[int, int]] = set()
+
+    def visit(folder: Path) -> None:
+        try:
+            stat = folder.stat()
+        except OSError as exc:
+            on_error(InputError(f"cannot read folder: {exc.strerror}", str(folder)))
+            return
+        key = (stat.st_dev, stat.st_ino)
+        if key in seen:
+            return  # a symlink back to a folder already read
+        seen.add(key)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            on_error(InputError(f"cannot read folder: {exc.strerror}", str(folder)))
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = folder / entry.name
+            try:
+                is_dir = entry.is_dir()
+                is_file = entry.is_file()
+            except OSError:
+                continue
+            if is_dir:
+                visit(path)
+            elif is_file and path.suffix.lower() in SUFFIXES:
+                found.append(path)
+
+    visit(root)
+    return found
+
+
+def discover(paths: list[str], on_error: Callable[[InputError], None]) -> list[str]:
+    """Files to read in order (`-` for stdin), each once; a missing path is reported, not fatal."""
+    found: list[str] = []
+    seen: set[str] = set()
+
+    def add(item: str) -> None:
+        key = item if item == STDIN else os.path.realpath(item)
+        if key not in seen:
+            seen.add(key)
+            found.append(item)
+
+    for raw in paths:
+        if raw == STDIN:
+            add(STDIN)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for file in _walk(path, on_error):
+                add(str(file))
+        elif path.exists():
+            add(raw)  # given explicitly: read whatever its suffix
+        elif path.is_symlink():
+            on_error(InputError("broken symbolic link", raw))
+        else:
+            on_error(InputError("no such file or directory", raw))
+    return found

@@ -1,0 +1,286 @@
+"""HTML: the article's text, via selectolax (lexbor), with each piece's source line and column.
+
+lexbor does not report source positions, so the source is also split into markup and raw text
+runs by a small scanner; each text node of the tree is matched, in order, to the runs it came
+from, and an `Anchor` records where its text (and the text after each entity) starts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from factlint.documents.dateparse import parse_date_value
+from factlint.documents.model import Anchor
+
+_RAW_TEXT = "script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|template"
+_MARKUP = re.compile(
+    r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<[!?][^>]*(?:>|\Z)"
+    rf"|<(?P<raw>{_RAW_TEXT})(?![\w-])[^>]*>.*?(?:</(?P=raw)\s*>|\Z)"
+    r"|</?[A-Za-z][^>]*(?:>|\Z)",
+    re.DOTALL | re.IGNORECASE,
+)
+_ENTITY = re.compile(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,7};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
+
+DROP_TAGS = {
+    "script", "style", "noscript", "template", "nav", "aside", "form", "button", "select",
+    "textarea", "iframe", "svg", "canvas", "object", "embed", "head", "title", "footer",
+    "menu", "dialog", "video", "audio", "map",
+}  # fmt: skip
+BLOCK_TAGS = {
+    "address", "article", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure",
+    "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol", "p", "pre",
+    "section", "table", "td", "th", "tr", "ul", "body", "caption", "summary", "details",
+}  # fmt: skip
+# class/id words of page furniture: `site-nav`, `share-bar`, `related_posts`, `ad-slot`.
+_FURNITURE = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|sidebar|footer|masthead|share|sharing|social"
+    r"|comments?|related|recommended|advert\w*|ads?|promo|cookies?|consent|subscribe"
+    r"|newsletter|breadcrumbs?|widget|popup|modal|banner|toolbar|skip-link)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_PUBLISHED_META = (
+    "article:published_time", "og:published_time", "datepublished", "date", "pubdate",
+    "publishdate", "publish-date", "publish_date", "dc.date", "dc.date.issued",
+    "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published",
+)  # fmt: skip
+_JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"')
+
+
+@dataclass
+class HtmlContent:
+    text: str
+    anchors: list[Anchor]
+    title: str | None = None
+    url: str | None = None
+    published: date | None = None
+    published_source: str | None = None
+
+
+@dataclass(frozen=True)
+class _Run:
+    start: int
+    raw: str
+    decoded: str
+
+
+def _text_runs(source: str) -> list[_Run]:
+    runs: list[_Run] = []
+    cursor = 0
+    for match in _MARKUP.finditer(source):
+        if match.start() > cursor:
+            raw = source[cursor : match.start()]
+            runs.append(_Run(cursor, raw, html.unescape(raw)))
+        cursor = match.end()
+    if cursor < len(source):
+        raw = source[cursor:]
+        runs.append(_Run(cursor, raw, html.unescape(raw)))
+    return runs
+
+
+class _Builder:
+    """Concatenates text pieces and anchors each to its source position."""
+
+    def __init__(self, source: str) -> None:
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
+        self.parts: list[str] = []
+        self.length = 0
+        self.anchors: list[Anchor] = []
+        self.pending_break = False
+
+    def _anchor(self, source_pos: int) -> None:
+        index = bisect.bisect_right(self.line_starts, source_pos) - 1
+        anchor = Anchor(
+            offset=self.length, line=index + 1, column=source_pos - self.line_starts[index] + 1
+        )
+        if self.anchors and self.anchors[-1].offset == anchor.offset:
+            self.anchors[-1] = anchor
+        else:
+            self.anchors.append(anchor)
+
+    def add(self, text: str, source_pos: int | None = None) -> None:
+        if not text:
+            return
+        if source_pos is not None:
+            self._anchor(source_pos)
+        self.parts.append(text)
+        self.length += len(text)
+
+    def start_piece(self) -> None:
+        if self.pending_break and self.length:
+            self.add("\n\n")
+        self.pending_break = False
+
+    def add_run(self, run: _Run) -> None:
+        cursor = 0
+        for match in _ENTITY.finditer(run.raw):
+            self.add(run.raw[cursor : match.start()], run.start + cursor)
+            self.add(html.unescape(match.group(0)), run.start + match.start())
+            cursor = match.end()
+        self.add(run.raw[cursor:], run.start + cursor)
+
+
+class _Matcher:
+    """Finds, in source order, the raw text runs a tree text node was parsed from."""
+
+    LOOKAHEAD = 64
+
+    def __init__(self, runs: list[_Run]) -> None:
+        self.runs = runs
+        self.cursor = 0
+
+    def match(self, text: str) -> list[_Run] | None:
+        for first in range(self.cursor, min(len(self.runs), self.cursor + self.LOOKAHEAD)):
+            taken: list[_Run] = []
+            size = 0
+            index = first
+            while index < len(self.runs) and size < len(text):
+                decoded = self.runs[index].decoded
+                if not text.startswith(decoded, size):
+                    break
+                taken.append(self.runs[index])
+                size += len(decoded)
+                index += 1
+            if taken and size == len(text):
+                self.cursor = index
+                return taken
+        return None
+
+
+def _is_furniture(node: LexborNode) -> bool:
+    attrs = node.attributes
+    names = " ".join(v for k, v in attrs.items() if k in ("class", "id", "role") and v)
+    if attrs.get("role") in ("navigation", "banner", "contentinfo", "complementary", "search"):
+        return True
+    return bool(names) and _FURNITURE.search(names) is not None
+
+
+def _content_root(tree: LexborHTMLParser) -> LexborNode | None:
+    body_node = tree.css_first("[itemprop=articleBody]")
+    if body_node is not None:
+        return body_node
+    articles = tree.css("article")
+    if articles:
+        return max(articles, key=lambda n: len(n.text(separator=" ", strip=True)))
+    return tree.css_first("main") or tree.css_first("[role=main]") or tree.body
+
+
+def _meta(tree: LexborHTMLParser) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for node in tree.css("meta"):
+        attrs = node.attributes
+        key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop")
+        if key and attrs.get("content"):
+            found.setdefault(key.strip().lower(), attrs["content"] or "")
+    return found
+
+
+def _published(tree: LexborHTMLParser, meta: dict[str, str]) -> tuple[date | None, str | None]:
+    for key in _PUBLISHED_META:
+        if key in meta:
+            value = parse_date_value(meta[key])
+            if value is not None:
+                return value, "html-meta"
+    for script in tree.css('script[type="application/ld+json"]'):
+        match = _JSON_LD_DATE.search(script.text(deep=True))
+        if match:
+            value = parse_date_value(match.group(1))
+            if value is not None:
+                return value, "html-meta"
+    times = tree.css("time[itemprop=datePublished], time[pubdate]") or tree.css("time[datetime]")
+    for node in times:
+        value = parse_date_value(node.attributes.get("datetime") or node.text())
+        if value is not None:
+            return value, "html-time"
+    return None, None
+
+
+def _title(tree: LexborHTMLParser, meta: dict[str, str]) -> str | None:
+    for candidate in (
+        meta.get("og:title"),
+        (tree.css_first("h1").text(strip=True) if tree.css_first("h1") else None),
+        (tree.css_first("title").text(strip=True) if tree.css_first("title") else None),
+    ):
+        if candidate and candidate.strip():
+            return " ".join(candidate.split())
+    return None
+
+
+def extract_html(source: str) -> HtmlContent:
+    tree = LexborHTMLParser(source)
+    root = _content_root(tree)
+    root_id = root.mem_id if root is not None else None
+    builder = _Builder(source)
+    matcher = _Matcher(_text_runs(source))
+    # (node, exiting, state to restore on exit)
+    start = tree.root
+    stack: list[tuple[LexborNode, bool, tuple[int, int, int]]] = []
+    if start is not None:
+        stack.append((start, False, (0, 0, 0)))
+    dropped = inside = in_article = 0
+    while stack:
+        node, exiting, saved = stack.pop()
+        if exiting:
+            dropped, inside, in_article = saved
+            if node.tag in BLOCK_TAGS:
+                builder.pending_break = True
+            continue
+        if node.is_text_node:
+            text = node.text(deep=False)
+            runs = matcher.match(text) if text.strip() else None
+            if not inside or dropped:
+                continue
+            if not text.strip():
+                if builder.length and not builder.pending_break:
+                    builder.add(" ")
+                continue
+            builder.start_piece()
+            if runs is None:
+                # Not found in the source (the parser moved it): keep it, anchored nowhere new.
+                builder.add(text.replace("\xa0", " "))
+            else:
+                for run in runs:
+                    builder.add_run(run)
+            continue
+        if not node.is_element_node:
+            continue
+        saved = (dropped, inside, in_article)
+        tag = node.tag or ""
+        if node.mem_id == root_id:
+            inside += 1
+        if tag == "article":
+            in_article += 1
+        if (
+            tag in DROP_TAGS
+            or (tag == "header" and not in_article)
+            or (tag not in ("html", "body", "article", "main") and _is_furniture(node))
+        ):
+            dropped += 1
+        if tag in BLOCK_TAGS:
+            builder.pending_break = True
+        stack.append((node, True, saved))
+        children = list(node.iter(include_text=True))
+        stack.extend((child, False, saved) for child in reversed(children))
+    meta = _meta(tree)
+    published, published_source = _published(tree, meta)
+    url = meta.get("og:url")
+    canonical = tree.css_first("link[rel=canonical]")
+    if canonical is not None and canonical.attributes.get("href"):
+        url = canonical.attributes["href"]
+    text = "".join(builder.parts).replace("\xa0", " ")
+    anchors = builder.anchors or [Anchor(offset=0, line=1, column=1)]
+    if anchors[0].offset != 0:
+        anchors.insert(0, Anchor(offset=0, line=anchors[0].line, column=anchors[0].column))
+    return HtmlContent(
+        text=text,
+        anchors=anchors,
+        title=_title(tree, meta),
+        url=url,
+        published=published,
+        published_source=published_source,
+    )

@@ -1,0 +1,219 @@
+"""Markdown: YAML front matter for metadata, markdown-it to tell prose from syntax.
+
+The analysed text is the source with everything but prose blanked to spaces: front matter,
+code blocks and inline code, link URLs, images, HTML, heading/list/quote/emphasis markers.
+Offsets therefore stay source offsets. Prose is found by walking markdown-it's inline tokens
+and locating each text token in the source from a cursor.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from factlint.documents.blank import blank_text
+from factlint.documents.dateparse import parse_date_value
+from factlint.errors import InputError
+
+_FRONT_MATTER = re.compile(r"---[ \t]*\n(?P<body>(?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|$)")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+DATE_KEYS = ("published", "date", "pubDate", "publish_date", "published_at", "datePublished")
+URL_KEYS = ("url", "link", "canonical_url", "permalink")
+
+
+@dataclass
+class FrontMatter:
+    end: int = 0  # offset just after the closing `---` line
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+def read_front_matter(source: str, location: str) -> FrontMatter:
+    match = _FRONT_MATTER.match(source)
+    if match is None:
+        return FrontMatter()
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    try:
+        data = YAML(typ="safe", pure=True).load(match.group("body"))
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = 2 + (mark.line if mark is not None else 0)
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise InputError(
+            f"front matter is not valid YAML: {problem}", f"{location}:{line}"
+        ) from None
+    except YAMLError as exc:
+        raise InputError(f"front matter is not valid YAML: {exc}", f"{location}:2") from None
+    return FrontMatter(end=match.end(), data=data if isinstance(data, dict) else {})
+
+
+def front_matter_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """The Document fields front matter sets: published, title, id, url."""
+    fields: dict[str, Any] = {}
+    for key in DATE_KEYS:
+        if key in data:
+            published = parse_date_value(data[key])
+            if published is not None:
+                fields["published"] = published
+                fields["published_source"] = "front-matter"
+                break
+    for key in ("title", "id"):
+        if isinstance(data.get(key), (str, int)) and not isinstance(data.get(key), bool):
+            fields[key] = str(data[key])
+    for key in URL_KEYS:
+        if isinstance(data.get(key), str):
+            fields["url"] = data[key]
+            break
+    return fields
+
+
+class _Prose:
+    """Collects the characters of the source that are prose; everything else becomes blank."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.out = [blank_text(source)]
+        self.keep: list[tuple[int, int, str | None]] = []  # (start, end, replacement or None)
+
+    def align(self, content: str, cursor: int, end: int, keep: bool) -> int:
+        """Find `content` in the source from `cursor`; mark it prose if `keep`. Returns the new
+        cursor. Escapes (`\\*`) and entities (`&amp;`) in the source are matched char by char."""
+        if not content:
+            return cursor
+        found = self.source.find(content, cursor, end)
+        if found != -1:
+            if keep:
+                self.keep.append((found, found + len(content), None))
+            return found + len(content)
+        src = self.source
+        pos = cursor
+        for char in content:
+            while pos < end:
+                if src[pos] == char:
+                    if keep:
+                        self.keep.append((pos, pos + 1, None))
+                    pos += 1
+                    break
+                if src[pos] == "\\" and pos + 1 < end and src[pos + 1] == char:
+                    if keep:
+                        self.keep.append((pos + 1, pos + 2, None))
+                    pos += 2
+                    break
+                entity = _ENTITY.match(src, pos, end) if src[pos] == "&" else None
+                if entity is not None and html.unescape(entity.group(0)) == char:
+                    if keep:
+                        self.keep.append((pos, entity.end(), char))
+                    pos = entity.end()
+                    break
+                if src[pos] == "\n":
+                    return pos  # not on this line: give up on the rest of this token
+                pos += 1
+            else:
+                return cursor
+        return pos
+
+    def skip_destination(self, cursor: int, end: int) -> int:
+        """After a link's text: move past `](url "title")` or `][ref]`."""
+        src = self.source
+        close = src.find("]", cursor, end)
+        if close == -1:
+            return cursor
+        pos = close + 1
+        if pos < end and src[pos] in "([":
+            opener, closer = src[pos], ")" if src[pos] == "(" else "]"
+            depth = 0
+            while pos < end:
+                if src[pos] == "\\":
+                    pos += 2
+                    continue
+                if src[pos] == opener:
+                    depth += 1
+                elif src[pos] == closer:
+                    depth -= 1
+                    if depth == 0:
+                        return pos + 1
+                pos += 1
+            return end
+        return pos
+
+    def render(self) -> str:
+        text = self.out[0]
+        if not self.keep:
+            return text
+        pieces: list[str] = []
+        cursor = 0
+        for start, end, replacement in sorted(self.keep):
+            if start < cursor:
+                continue
+            pieces.append(text[cursor:start])
+            if replacement is None:
+                pieces.append(self.source[start:end])
+            else:
+                pieces.append(replacement + " " * (end - start - len(replacement)))
+            cursor = end
+        pieces.append(text[cursor:])
+        return "".join(pieces)
+
+
+def _line_starts(source: str) -> list[int]:
+    starts = [0]
+    starts.extend(m.end() for m in re.finditer("\n", source))
+    starts.append(len(source) + 1)
+    return starts
+
+
+def _walk_inline(prose: _Prose, token: Token, cursor: int, end: int) -> int:
+    hidden = 0  # inside an autolink or image: text that is a URL or alt text, not prose
+    for child in token.children or []:
+        kind = child.type
+        if kind == "text":
+            cursor = prose.align(child.content, cursor, end, keep=hidden == 0)
+        elif kind == "code_inline":
+            opening = prose.source.find(child.markup, cursor, end)
+            if opening != -1:
+                closing = prose.source.find(child.markup, opening + len(child.markup), end)
+                if closing != -1:
+                    cursor = closing + len(child.markup)
+        elif kind == "html_inline":
+            cursor = prose.align(child.content, cursor, end, keep=False)
+        elif kind == "link_open" and child.markup in ("autolink", "linkify"):
+            hidden += 1
+        elif kind == "link_close" and child.markup in ("autolink", "linkify"):
+            hidden -= 1
+            closing = prose.source.find(">", cursor, end)
+            cursor = closing + 1 if closing != -1 else cursor
+        elif kind == "link_close":
+            cursor = prose.skip_destination(cursor, end)
+        elif kind == "image":
+            opening = prose.source.find("![", cursor, end)
+            if opening != -1:
+                cursor = prose.skip_destination(opening + 2, end)
+    return cursor
+
+
+def markdown_prose(source: str, body_start: int = 0) -> str:
+    """`source` with all but its prose blanked; [0, body_start) (front matter) is all blank."""
+    body = blank_text(source[:body_start]) + source[body_start:]
+    parser = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    starts = _line_starts(body)
+    prose = _Prose(body)
+    last_map: tuple[int, int] | None = None
+    cursor = 0
+    for token in parser.parse(body):
+        if token.type != "inline" or token.map is None:
+            continue
+        first, last = token.map
+        begin, end = starts[first], min(starts[min(last, len(starts) - 1)], len(body))
+        # Cells of one table row share a line: continue from the previous cell.
+        if (first, last) != last_map:
+            cursor = begin
+        last_map = (first, last)
+        cursor = _walk_inline(prose, token, cursor, end)
+    return prose.render()
