@@ -80,6 +80,13 @@ def check(
     fail_on: Annotated[
         Severity, typer.Option("--fail-on", help="Lowest severity that makes the exit status 1.")
     ] = Severity.info,
+    ignore_errors: Annotated[
+        bool,
+        typer.Option(
+            "--ignore-errors",
+            help="Unreadable inputs are still reported, but the exit status follows the findings.",
+        ),
+    ] = False,
 ) -> None:
     """Lint documents and report the facts that disagree."""
     from factlint.io import atomic_write
@@ -113,7 +120,7 @@ def check(
             fail(f"{output}: cannot write report: {exc.strerror}")
     else:
         sys.stdout.write(rendered)
-    if result.errors:
+    if result.errors and not ignore_errors:
         raise typer.Exit(EXIT_ERROR)
     failing = [f for f in result.findings if f.severity.rank >= fail_on.rank]
     raise typer.Exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
