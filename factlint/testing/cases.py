@@ -125,6 +125,20 @@ def _fail(path: Path, data: Any, loc: tuple[Any, ...], reason: str) -> RuleFileE
     return RuleFileError(reason, f"{path}:{line}:{column}")
 
 
+def _unknown_key(path: Path, data: Any, loc: tuple[Any, ...], reason: str) -> RuleFileError:
+    """Point at an unknown key itself, not at its value."""
+    parent = data
+    for part in loc[:-1]:
+        try:
+            parent = parent[part]
+        except (KeyError, IndexError, TypeError):
+            return _fail(path, data, loc, reason)
+    if isinstance(parent, CommentedMap) and loc[-1] in parent:
+        line, column = parent.lc.key(loc[-1])
+        return RuleFileError(reason, f"{path}:{line + 1}:{column + 1}")
+    return _fail(path, data, loc, reason)
+
+
 def _evidence_path(ref: str) -> str:
     path, _, line = ref.rpartition(":")
     return path if path and line.isdigit() else ref
@@ -176,7 +190,8 @@ def load_case_file(path: Path) -> CaseFile:
     except ValidationError as exc:
         # An unknown key is most often a misspelt one, which also makes a key "missing".
         first = min(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
-        raise _fail(path, data, tuple(first["loc"]), _describe(first)) from None
+        fail = _unknown_key if first["type"] == "extra_forbidden" else _fail
+        raise fail(path, data, tuple(first["loc"]), _describe(first)) from None
     names: set[str] = set()
     for index, case in enumerate(parsed.cases):
         case._line = data["cases"].lc.item(index)[0] + 1
