@@ -11,6 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from factlint.findings.suppressions import Suppression
+
 Granularity = Literal[
     "century", "decade", "year", "season", "quarter", "month", "week", "day", "time", "ref"
 ]
@@ -34,13 +36,21 @@ class EventContext(BaseModel):
     """What a date, ordinal or count is about: the event word it attaches to and who takes part.
 
     `trigger` is the lemma of the event noun or verb the expression attaches to; `words` are
-    the content lemmas of its clause; `participants` are canonical keys of the named entities in
-    the same sentence. `sentence` is the sentence text, kept for messages and reports.
+    the content lemmas of the event phrase (the trigger chain and its dependents, stopping at
+    relations such as "since" or "after" that introduce another event); `classes` are the
+    coarse event types of those words; `participants` are canonical keys of the named entities
+    in the event phrase (the sentence's when the phrase has none). `relation` is the word that
+    ties the expression to its event ("in", "since", "ago"). `sentence` is kept for messages.
     """
 
     trigger: str | None = None
     words: list[str] = Field(default_factory=list)
+    classes: list[str] = Field(default_factory=list)
     participants: list[str] = Field(default_factory=list)
+    sentence_participants: list[str] = Field(default_factory=list)
+    relation: str | None = None
+    # Relation words above the expression ("since", "after"...): "since its intervention in 2015".
+    scope: list[str] = Field(default_factory=list)
     sentence: str = ""
     sentence_start: int = 0
 
@@ -125,6 +135,8 @@ class DocumentFacts(BaseModel):
     sources: list[SourceFact] = Field(default_factory=list)
     # Source lines (1-based) -> text, only for the lines facts stand on: excerpts for reports.
     lines: dict[int, str] = Field(default_factory=dict)
+    # `<!-- factlint: ignore/disable -->` comments, kept with the facts so cached facts have them.
+    suppressions: list[Suppression] = Field(default_factory=list)
 
 
 class FactSet(BaseModel):

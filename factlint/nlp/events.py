@@ -6,51 +6,111 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from factlint.facts.model import EventContext
+from factlint.nlp.event_classes import classes_of
 from factlint.nlp.names import canonical_key
 
 PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT"}
-CONTENT_POS = {"NOUN", "VERB", "ADJ"}
+CONTENT_POS = {"NOUN", "VERB", "ADJ", "PROPN"}
+# Words that relate one event to another: the expression below them belongs to the lower event.
+RELATIONS = {"since", "after", "before", "following", "until", "till", "amid", "ahead", "prior"}
+MAX_CHAIN = 6
+LEFT_WINDOW = 10
 
 
-def trigger_of(tokens: list[Token]) -> Token | None:
-    """The nearest noun or verb the expression hangs from, skipping prepositions."""
-    if not tokens:
-        return None
-    span_ids = {t.i for t in tokens}
-    root = next((t for t in tokens if t.head.i not in span_ids or t.head.i == t.i), tokens[0])
+def _root(tokens: list[Token]) -> Token:
+    ids = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in ids or t.head.i == t.i), tokens[0])
+
+
+def _relation(root: Token) -> str | None:
     head = root.head
-    for _ in range(6):
-        if head.i in span_ids:
-            break
-        if head.pos_ in {"NOUN", "VERB"}:
-            return head
-        if head.head.i == head.i:
-            return head if head.pos_ in {"NOUN", "VERB", "PROPN"} else None
-        head = head.head
+    if head.pos_ == "ADP" or head.dep_ == "prep":
+        return head.lower_
+    if root.lower_ == "ago" or any(c.lower_ == "ago" for c in root.children):
+        return "ago"
     return None
 
 
+def event_chain(tokens: list[Token]) -> list[Token]:
+    """The nouns the expression hangs from (up through prepositions), or the verb it modifies."""
+    chain: list[Token] = []
+    ids = {t.i for t in tokens}
+    node = _root(tokens)
+    for _ in range(MAX_CHAIN):
+        head = node.head
+        if head.i == node.i or head.i in ids or head.lower_ in RELATIONS:
+            break
+        if head.pos_ == "VERB" or head.pos_ == "AUX":
+            if not chain:
+                chain.append(head)
+            break
+        if head.pos_ in {"NOUN", "PROPN"}:
+            chain.append(head)
+        node = head
+    return chain
+
+
+def _left_window(sentence: SpacySpan, tokens: list[Token]) -> list[Token]:
+    """Words just before the expression, back to the nearest relation word."""
+    first = tokens[0].i
+    window = [t for t in sentence if first - LEFT_WINDOW <= t.i < first]
+    cut = max((k for k, t in enumerate(window) if t.lower_ in RELATIONS), default=-1)
+    return window[cut + 1 :]
+
+
+def _phrase(sentence: SpacySpan, chain: list[Token], tokens: list[Token]) -> list[Token]:
+    """The event phrase: the chain nouns with their dependents (a verb: its arguments), the
+    words just before the expression, and relative clauses on any of them."""
+    ids = {t.i for t in tokens}
+    phrase: dict[int, Token] = {}
+
+    def add_subtree(token: Token) -> None:
+        for t in token.subtree:
+            if t.i in ids or (t.lower_ in RELATIONS and t.i != token.i):
+                continue
+            if any(a.lower_ in RELATIONS for a in t.ancestors if token.is_ancestor(a)):
+                continue
+            phrase.setdefault(t.i, t)
+
+    for head in chain:
+        if head.pos_ in {"VERB", "AUX"}:
+            phrase[head.i] = head
+            for child in head.children:
+                if child.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "agent"}:
+                    add_subtree(child)
+        else:
+            add_subtree(head)
+    for t in _left_window(sentence, tokens):
+        phrase.setdefault(t.i, t)
+    for t in list(phrase.values()) + tokens:
+        for child in t.children:
+            if child.dep_ in {"relcl", "acl"}:
+                add_subtree(child)
+    return [phrase[i] for i in sorted(phrase)]
+
+
 def event_context(sentence: SpacySpan, tokens: list[Token]) -> EventContext:
-    trigger = trigger_of(tokens)
-    span_ids = {t.i for t in tokens}
+    if not tokens:
+        return EventContext(sentence=sentence.text.strip(), sentence_start=sentence.start_char)
+    chain = event_chain(tokens)
+    phrase = _phrase(sentence, chain, tokens)
     words = sorted(
-        {
-            t.lemma_.lower()
-            for t in sentence
-            if t.pos_ in CONTENT_POS and not t.is_stop and t.i not in span_ids and t.is_alpha
-        }
+        {t.lemma_.lower() for t in phrase if t.pos_ in CONTENT_POS and t.is_alpha and not t.is_stop}
     )
-    participants = sorted(
-        {
-            canonical_key(ent.text)
-            for ent in sentence.ents
-            if ent.label_ in PARTICIPANT_LABELS and canonical_key(ent.text)
-        }
-    )
+    phrase_ids = {t.i for t in phrase}
+    entities = [e for e in sentence.ents if e.label_ in PARTICIPANT_LABELS]
+    in_phrase = [e for e in entities if any(t.i in phrase_ids for t in e)]
+    participants = sorted({canonical_key(e.text) for e in (in_phrase or entities)} - {""})
+    everyone = sorted({canonical_key(e.text) for e in entities} - {""})
+    trigger = chain[0] if chain else None
     return EventContext(
         trigger=trigger.lemma_.lower() if trigger is not None else None,
         words=words,
+        classes=classes_of(words),
         participants=participants,
+        sentence_participants=everyone,
+        relation=_relation(_root(tokens)),
+        scope=[a.lower_ for a in _root(tokens).ancestors if a.lower_ in RELATIONS],
         sentence=sentence.text.strip(),
         sentence_start=sentence.start_char,
     )

@@ -15,6 +15,19 @@ class TitleMention:
     qualifiers: list[str] = field(default_factory=list)
 
 
+DEMONYM_ENDINGS = ("an", "ian", "ese", "ish", "i", "ic")
+
+
+def _is_place_word(token: Token) -> bool:
+    if token.ent_type_ in {"GPE", "LOC", "FAC"}:
+        return True
+    if token.ent_type_ == "NORP" or (token.ent_type_ == "ORG" and token.ent_iob_ == "B"):
+        return (
+            (token.is_title and token.lower_.endswith(DEMONYM_ENDINGS)) or token.ent_type_ == "NORP"
+        )
+    return token.is_title and token.tag_ in {"JJ", "NNP"} and token.lower_.endswith(DEMONYM_ENDINGS)
+
+
 def find_title(person: Span) -> TitleMention | None:
     """The role noun right before a PERSON name and the qualifiers before the role."""
     doc = person.doc
@@ -32,7 +45,7 @@ def find_title(person: Span) -> TitleMention | None:
     while j >= 0 and j >= person.sent.start:
         token = doc[j]
         # Nationalities, countries and organisations say where the role is, not what it is.
-        if token.ent_type_ or token.tag_ == "POS" or not token.is_alpha:
+        if token.tag_ == "POS" or not token.is_alpha or _is_place_word(token):
             break
         if token.pos_ not in {"ADJ", "NOUN", "PROPN"} or token.dep_ not in {"amod", "compound"}:
             break

@@ -32,6 +32,7 @@ from factlint.facts.model import DocumentFacts, FactSet, Span, sub_span
 from factlint.findings.model import Evidence, Finding
 from factlint.nlp.names import NAME_ARTICLES, fold, name_tokens, skeleton, transliteration_form
 from factlint.rules.base import RuleKind
+from factlint.rules.linking import plural
 from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
 
@@ -131,7 +132,9 @@ def collect_forms(facts: FactSet, labels: set[str]) -> dict[str, Form]:
                 companions = frozenset(skeleton(t) for t in tokens if t != key)
                 form = forms.setdefault(key, Form(key))
                 form.occurrences.append(
-                    Occurrence(doc, word_span, entity.label, companions, (doc.path, entity.sentence_index))
+                    Occurrence(
+                        doc, word_span, entity.label, companions, (doc.path, entity.sentence_index)
+                    )
                 )
                 form.surfaces[word_span.text] += 1
     return forms
@@ -216,7 +219,7 @@ class VariantSpelling(RuleKind):
     """
 
     Options = Options
-    message_fields = ("canonical", "canonical_count", "variant_count", "where", "basis")
+    message_fields = ("canonical", "canonical_count", "variant_count", "where", "basis", "tally")
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
         options: Options = self.options  # type: ignore[assignment]
@@ -229,7 +232,9 @@ class VariantSpelling(RuleKind):
                 related[b.key].add(a.key)
         yield from self._pinned_findings(forms)
         vocabulary = self.context.vocabulary
-        accepted = {fold(w) for w in vocabulary.accept} | {fold(w) for w in vocabulary.canonical.values()}
+        accepted = {fold(w) for w in vocabulary.accept} | {
+            fold(w) for w in vocabulary.canonical.values()
+        }
         pinned = {fold(w) for w in vocabulary.canonical} | {fold(w) for w in vocabulary.reject}
         for key in sorted(related):
             form = forms[key]
@@ -250,7 +255,11 @@ class VariantSpelling(RuleKind):
         evidence: list[Evidence] = []
         for path in canonical.documents[: options.max_evidence]:
             first = next(o for o in canonical.occurrences if o.doc.path == path)
-            evidence.append(Evidence(path=path, line=first.span.line, column=first.span.column, text=first.span.text))
+            evidence.append(
+                Evidence(
+                    path=path, line=first.span.line, column=first.span.column, text=first.span.text
+                )
+            )
         safe = basis == "house style" or canonical.count >= options.safe_fix_ratio * variant.count
         canonical_docs = set(canonical.documents)
         for occurrence in variant.occurrences:
@@ -272,6 +281,12 @@ class VariantSpelling(RuleKind):
                 variant_count=variant.count,
                 where=where,
                 basis=basis,
+                tally=(
+                    "house style"
+                    if basis == "house style"
+                    else f"{plural(len(canonical.documents), 'document')} write"
+                    f" {canonical.display}, {len(variant.documents)} write {variant.display}"
+                ),
             )
 
     def _pinned_findings(self, forms: dict[str, Form]) -> Iterator[Finding]:
@@ -290,7 +305,14 @@ class VariantSpelling(RuleKind):
                 evidence = []
                 if canonical is not None:
                     first = canonical.occurrences[0]
-                    evidence.append(Evidence(path=first.doc.path, line=first.span.line, column=first.span.column, text=first.span.text))
+                    evidence.append(
+                        Evidence(
+                            path=first.doc.path,
+                            line=first.span.line,
+                            column=first.span.column,
+                            text=first.span.text,
+                        )
+                    )
                 yield self.finding(
                     occurrence.doc,
                     occurrence.span,
@@ -301,6 +323,7 @@ class VariantSpelling(RuleKind):
                     variant_count=variant.count,
                     where="in the project vocabulary",
                     basis="house style",
+                    tally="house style",
                 )
 
 

@@ -1,0 +1,107 @@
+"""Kind `title_conflict`: one person's title differs across documents ("Transitional
+President" here, "interim President" there).
+
+Titles are the role noun written right before a name and its qualifiers; nationality words
+("Syrian", "Russian") are left out, they say where the role is. A title is flagged when the
+same person has the same role with other, non-empty qualifiers elsewhere; a bare title
+("President Putin") never conflicts with a qualified one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from factlint.facts.model import DocumentFacts, FactSet, TitleFact
+from factlint.findings.model import Evidence, Finding
+from factlint.nlp.names import skeleton
+from factlint.rules.base import RuleKind
+from factlint.rules.linking import plural
+from factlint.rules.model import KindOptions
+from factlint.rules.registry import register
+
+
+class Options(KindOptions):
+    # Qualifiers that describe time or tenure, not the office ("former", "longtime").
+    ignore_qualifiers: list[str] = [
+        "former",
+        "late",
+        "then",
+        "longtime",
+        "current",
+        "new",
+        "sitting",
+        "outgoing",
+    ]
+    max_evidence: int = 3
+
+
+@dataclass(frozen=True)
+class Titled:
+    doc: DocumentFacts
+    fact: TitleFact
+    qualifiers: tuple[str, ...]
+
+    @property
+    def words(self) -> str:
+        # The title as written, without the name.
+        return self.fact.span.text[: len(self.fact.span.text) - len(self.fact.person_text)].strip()
+
+
+def person_key(fact: TitleFact) -> str:
+    parts = fact.person.split()
+    return skeleton(parts[-1]) if parts else ""
+
+
+@register("title_conflict")
+class TitleConflict(RuleKind):
+    """One person's title differs across documents: "Transitional President" vs "interim President".
+
+    Options: `ignore_qualifiers`, `max_evidence`.
+    Message fields: {title}, {other}, {person}, {support}.
+    """
+
+    Options = Options
+    message_fields = ("title", "other", "person", "support")
+
+    def check(self, facts: FactSet) -> Iterable[Finding]:
+        options: Options = self.options  # type: ignore[assignment]
+        ignored = set(options.ignore_qualifiers)
+        groups: dict[tuple[str, str], list[Titled]] = defaultdict(list)
+        for doc in facts.documents:
+            for fact in doc.titles:
+                qualifiers = tuple(q for q in fact.qualifiers if q not in ignored)
+                if qualifiers:
+                    groups[(person_key(fact), fact.role)].append(Titled(doc, fact, qualifiers))
+        for key in sorted(groups):
+            yield from self._check(groups[key])
+
+    def _check(self, items: list[Titled]) -> Iterable[Finding]:
+        options: Options = self.options  # type: ignore[assignment]
+        docs: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for item in items:
+            docs[item.qualifiers].add(item.doc.path)
+        if len(docs) < 2:
+            return
+        # The title most documents use stays; ties keep the one met first.
+        order = sorted(docs, key=lambda q: (-len(docs[q]), min(docs[q]), q))
+        main = order[0]
+        main_items = [i for i in items if i.qualifiers == main]
+        for item in items:
+            if item.qualifiers == main:
+                continue
+            evidence = []
+            for path in sorted(docs[main])[: options.max_evidence]:
+                first = next(i for i in main_items if i.doc.path == path)
+                s = first.fact.span
+                evidence.append(Evidence(path=path, line=s.line, column=s.column, text=first.words))
+            yield self.finding(
+                item.doc,
+                item.fact.span,
+                evidence,
+                title=item.words,
+                other=main_items[0].words,
+                person=item.fact.person_text,
+                support=plural(len(docs[main]), "other document"),
+            )

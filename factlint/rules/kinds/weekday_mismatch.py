@@ -1,0 +1,73 @@
+"""Kind `weekday_mismatch`: a weekday that does not fit its date ("Wednesday, January 28, 2025"
+when January 28, 2025 was a Tuesday).
+
+Only dates with a day and a year are checked: a year stated in the text, or the publication
+year when the date is within `max_months_from_publication` of publication (further away the
+year is a guess and a mismatch says nothing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from factlint.facts.model import FactSet
+from factlint.findings.model import Finding
+from factlint.rules.base import RuleKind
+from factlint.rules.linking import months
+from factlint.rules.model import KindOptions
+from factlint.rules.registry import register
+
+WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+class Options(KindOptions):
+    max_months_from_publication: int = 6
+
+
+@register("weekday_mismatch")
+class WeekdayMismatch(RuleKind):
+    """A weekday that does not fit its date.
+
+    Options: `max_months_from_publication`. Message fields: {date}, {stated}, {actual}.
+    """
+
+    Options = Options
+    message_fields = ("date", "stated", "actual")
+
+    def check(self, facts: FactSet) -> Iterable[Finding]:
+        options: Options = self.options  # type: ignore[assignment]
+        for doc in facts.documents:
+            for fact in doc.dates:
+                if fact.weekday is None or fact.granularity != "day" or not fact.value:
+                    continue
+                try:
+                    day = date.fromisoformat(fact.value[:10])
+                except ValueError:
+                    continue
+                if not fact.year_stated:
+                    if doc.published is None:
+                        continue
+                    distance = abs(
+                        (months(fact.value) or 0) - (months(doc.published.isoformat()[:7]) or 0)
+                    )
+                    if distance > options.max_months_from_publication:
+                        continue
+                if day.weekday() == fact.weekday:
+                    continue
+                stated, actual = WEEKDAY_NAMES[fact.weekday], WEEKDAY_NAMES[day.weekday()]
+                text = fact.span.text
+                replacement = None
+                for form in (stated, stated[:3]):
+                    if text.startswith(form):
+                        replacement = (actual if form == stated else actual[:3]) + text[len(form) :]
+                        break
+                yield self.finding(
+                    doc,
+                    fact.span,
+                    replacement=replacement,
+                    safe_fix=False,
+                    date=day.strftime("%B %-d, %Y"),
+                    stated=stated,
+                    actual=actual,
+                )

@@ -1,0 +1,72 @@
+"""Shared by the rule kinds that compare statements: are two facts about the same event and
+participants, and do two date values agree?"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from factlint.nlp.names import skeleton
+
+_VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# Participant words too generic to tie two statements to one event.
+GENERIC_PARTICIPANTS = {"us", "u", "uk", "un", "eu"}
+
+
+def participant_keys(keys: Iterable[str]) -> set[str]:
+    """Surnames or single names, spelling-tolerant: 'bashar assad' and 'assad' meet."""
+    out = set()
+    for key in keys:
+        parts = key.split()
+        if not parts or parts[-1] in GENERIC_PARTICIPANTS:
+            continue
+        out.add(skeleton(parts[-1]))
+    return out
+
+
+def shared_participants(a: Iterable[str], b: Iterable[str]) -> set[str]:
+    return participant_keys(a) & participant_keys(b)
+
+
+def is_calendar_value(value: str | None) -> bool:
+    return value is not None and _VALUE.match(value) is not None
+
+
+def months(value: str) -> int | None:
+    match = _VALUE.match(value)
+    if not match or not match.group(2):
+        return None
+    return int(match.group(1)) * 12 + int(match.group(2)) - 1
+
+
+def agree(a: str, b: str, tolerance_months: int = 0) -> bool:
+    """Values agree when one refines the other (2024 / 2024-12), or within a tolerance."""
+    if a.startswith(b) or b.startswith(a):
+        return True
+    if tolerance_months:
+        ma, mb = months(a), months(b)
+        if ma is not None and mb is not None:
+            return abs(ma - mb) <= tolerance_months
+        if a[:4].isdigit() and b[:4].isdigit() and (len(a) == 4 or len(b) == 4):
+            return abs(int(a[:4]) - int(b[:4])) <= max(1, tolerance_months // 12)
+    return False
+
+
+def one_digit_apart(a: str, b: str) -> bool:
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+def event_word(words: list[str], classes: list[str], trigger: str | None) -> str:
+    """The word that names the event ("end", "fall"), preferring the trigger."""
+    from factlint.nlp.event_classes import EVENT_CLASSES
+
+    wanted = (
+        set().union(*(EVENT_CLASSES.get(c, frozenset()) for c in classes)) if classes else set()
+    )
+    if trigger and (not wanted or trigger in wanted):
+        return trigger
+    return next((w for w in words if w in wanted), trigger or "event")
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
