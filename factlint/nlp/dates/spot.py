@@ -1,0 +1,247 @@
+"""Find date expressions in a parsed document and normalise each in its context.
+
+Candidates are spaCy DATE and TIME entities plus a few precompiled patterns for what the
+model misses (reference words such as "now", numeric dates, yearless dates). An entity the
+rules cannot read is split into the patterns inside it, then given to dateparser; a duration
+or an age entity is dropped, keeping only absolute dates inside it ("the first nine months of
+1989" keeps "1989"). Candidates are then normalised in text order so that "a year earlier"
+can refer to the quarter the text last named and "that year" to the last stated date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc
+
+from factlint.nlp.dates.fallback import parse_with_dateparser
+from factlint.nlp.dates.grammar import Context, Tense
+from factlint.nlp.dates.normalise import Normalised, clean, non_date_kind, normalise
+from factlint.nlp.dates.values import Point, quarter
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    text: str
+    value: str | None
+    granularity: str | None
+    relative: bool = False
+    note: str | None = None
+    weekday: int | None = None
+    year_stated: bool = False
+
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUMBER = (
+    r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
+    r"|twenty|thirty|forty|fifty|sixty|a couple of)"
+)
+_UNIT_WORDS = (
+    r"(?:days?|weeks?|months?|quarters?|years?|decades?|centur(?:y|ies)|summers?|winters?)"
+)
+_COUNT_AHEAD = rf"\s+(?:{_NUMBER}|few|several|many|couple|{_UNIT_WORDS})\b"
+
+# Absolute shapes: kept even inside a duration entity.
+_ABSOLUTE = re.compile(
+    rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?:1[6-9]|20)\d\d\b)?"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+(?:1[6-9]|20)\d\d\b)?"
+    rf"|\b{_MONTH}\s*(?:of\s+)?(?:1[6-9]|20)\d\d\b"
+    r"|\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b"
+    r"|(?<=\b[Ii]n\s)(?:1[6-9]|20)\d\d\b|(?<=\b[Oo]f\s)(?:1[6-9]|20)\d\d\b"
+    r"|(?<=\b[Ss]ince\s)(?:1[6-9]|20)\d\d\b|(?<=\b[Uu]ntil\s)(?:1[6-9]|20)\d\d\b"
+    r"|(?<=\b[Ff]rom\s)(?:1[6-9]|20)\d\d\b|(?<=\b[Dd]uring\s)(?:1[6-9]|20)\d\d\b"
+    r"|(?<=\b[Bb]y\s)(?:1[6-9]|20)\d\d\b|(?<=\b[Tt]hrough\s)(?:1[6-9]|20)\d\d\b"
+    r"|\b(?:[Ff]iscal|[Ee]arly|[Ll]ate|[Mm]id-)\s?(?:1[6-9]|20)\d\d\b"
+    r"|\b(?:the\s+)?(?:1[6-9]|20)\d0'?s\b"
+)
+# Relative shapes and reference words: not inside durations ("the past two months").
+_RELATIVE = re.compile(
+    rf"\b{_WEEKDAY}\b"
+    r"|\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b"
+    rf"|\b(?:[Tt]his|[Ll]ast|[Nn]ext)\s+(?:week(?:end)?|month|year|quarter|spring|summer|fall"
+    rf"|autumn|winter|{_MONTH}|{_WEEKDAY})\b"
+    rf"|\b{_NUMBER}\s+(?:day|week|month|year|decade)s?\s+(?:ago|from\s+now)\b"
+    r"|\b(?:[Rr]ight\s+now|[Nn]ow|[Cc]urrently|[Nn]owadays|[Rr]ecently|[Ll]ately|[Pp]reviously"
+    r"|[Ff]ormerly|[Ss]oon|[Aa]s\s+soon\s+as\s+possible|these\s+days|at\s+present)\b"
+    rf"|\bthe\s+past\b(?!{_COUNT_AHEAD})"
+    r"|\bthe\s+(?:near\s+|foreseeable\s+|distant\s+)?future\b"
+    r"|\bthe\s+(?:near|short|long|longer)\s+term\b"
+    r"|\b(?:recent|coming)\s+(?:days|weeks|months|years|quarters)\b"
+)
+
+_LABELS = ("DATE", "TIME")
+_TRAILING = re.compile(r"(?:'s|'|\s|[,;:!?\"()])+$|(?<=\d)\.$|(?<=[a-z]{4})\.$")
+_SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b|\bto\b|\bthrough\b|-|–)\s*")
+
+_FUTURE_AUX = {"will", "'ll", "wo", "shall", "would", "might", "may", "must", "should", "'d"}
+_QUARTER_NAMED = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\b|\bq[1-4]\b")
+_YEAR_AGO = re.compile(r"year[- ]?(?:ago|earlier)|prior[- ]year|previous year|last year")
+
+
+def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
+    """Tense of the verb the expression depends on, from tags and auxiliaries."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    token = span.root
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX"):
+            break
+        if token.head is token:
+            return None
+        token = token.head
+    else:
+        return None
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxiliaries}
+    if words & _FUTURE_AUX or (token.tag_ == "VB" and "to" in words):
+        return "future"
+    if token.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
+        return "past"
+    if token.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxiliaries):
+        return "past"
+    if token.tag_ in ("VBZ", "VBP", "VBG") or any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
+        return "present"
+    return None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    m = _TRAILING.search(text, start, end)
+    if m is not None and m.start() > start:
+        end = m.start()
+    while start < end and text[start] in "\"'( ":
+        start += 1
+    return start, end
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    # Set when only dateparser could read it: its value is final.
+    fixed: Normalised | None = None
+
+
+def _candidates(doc: Doc, anchor: date | None) -> list[_Candidate]:
+    text = doc.text
+    # Any context works for deciding whether a phrase is a date; anaphoric rules need some
+    # quarter and some earlier date to say yes.
+    probe = Context(quarter=quarter(2000, 1), last=Point("day", date(2000, 1, 1)))
+    chosen: list[_Candidate] = []
+    blocked: list[tuple[int, int]] = []
+    unread: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ not in _LABELS:
+            continue
+        start, end = _trim(text, ent.start_char, ent.end_char)
+        if start >= end:
+            continue
+        phrase = text[start:end]
+        if normalise(phrase, anchor, probe) is not None:
+            chosen.append(_Candidate(start, end))
+        elif non_date_kind(clean(phrase)):
+            blocked.append((start, end))
+        else:
+            unread.append((start, end))
+    spots = sorted(
+        [(m.start(), m.end(), True) for m in _ABSOLUTE.finditer(text)]
+        + [(m.start(), m.end(), False) for m in _RELATIVE.finditer(text)],
+        key=lambda s: (s[0], -(s[1] - s[0])),
+    )
+    for start, end, absolute in spots:
+        span = (start, end)
+        if not absolute and any(_overlaps(span, b) for b in blocked):
+            continue
+        clash = [c for c in chosen if _overlaps(span, (c.start, c.end))]
+        # A pattern wins over entities it strictly contains ("Wednesday" in "Wednesday, Jan. 28").
+        if any(not (start <= c.start and c.end <= end) or (c.start, c.end) == span for c in clash):
+            continue
+        if normalise(text[start:end], anchor, probe) is None:
+            continue
+        chosen = [c for c in chosen if c not in clash]
+        chosen.append(_Candidate(start, end))
+    for start, end in unread:
+        if any(_overlaps((start, end), (c.start, c.end)) for c in chosen):
+            continue
+        chosen.extend(_split_or_fallback(text, start, end, anchor, probe))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _split_or_fallback(
+    text: str, start: int, end: int, anchor: date | None, probe: Context
+) -> list[_Candidate]:
+    """Parts of an unread entity ("Wednesday and Thursday"), or dateparser's reading of it."""
+    parts: list[_Candidate] = []
+    cursor = start
+    for sep in [*_SPLIT.finditer(text, start, end), None]:
+        part_end = sep.start() if sep is not None else end
+        if part_end > cursor and normalise(text[cursor:part_end], anchor, probe) is not None:
+            parts.append(_Candidate(cursor, part_end))
+        if sep is not None:
+            cursor = sep.end()
+    if parts:
+        return parts
+    found = parse_with_dateparser(text[start:end], anchor)
+    return [_Candidate(start, end, found)] if found is not None else []
+
+
+def extract_dates(doc: Doc, anchor: date | None) -> list[DateMention]:
+    """Date mentions in a parsed document, in text order."""
+    text = doc.text
+    mentions: list[DateMention] = []
+    reference_quarter: Point | None = None
+    last_stated: Point | None = None
+    for candidate in _candidates(doc, anchor):
+        phrase = text[candidate.start : candidate.end]
+        result = candidate.fixed
+        if result is None:
+            context = Context(
+                clause_tense(doc, candidate.start, candidate.end), reference_quarter, last_stated
+            )
+            result = normalise(phrase, anchor, context)
+            if result is None:
+                continue
+            if result.granularity == "quarter" and result.value:
+                lowered = phrase.lower()
+                if _QUARTER_NAMED.search(lowered) and not _YEAR_AGO.search(lowered):
+                    reference_quarter = _quarter_point(result.value)
+        if result.year_stated and result.value and result.granularity in ("day", "month", "year"):
+            last_stated = Point(result.granularity, _start_of(result.value))  # type: ignore[arg-type]
+        mentions.append(
+            DateMention(
+                start=candidate.start,
+                end=candidate.end,
+                text=phrase,
+                value=result.value,
+                granularity=result.granularity,
+                relative=result.relative,
+                note=result.note,
+                weekday=result.weekday,
+                year_stated=result.year_stated,
+            )
+        )
+    return mentions
+
+
+def _quarter_point(value: str) -> Point | None:
+    m = re.fullmatch(r"(\d{4})-Q([1-4])", value)
+    return quarter(int(m.group(1)), int(m.group(2))) if m else None
+
+
+def _start_of(value: str) -> date:
+    parts = [int(p) for p in value[:10].split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
