@@ -1,0 +1,205 @@
+"""Project configuration: `[tool.factlint]` in pyproject.toml, or a factlint.toml.
+
+The nearest file upward from the first input path (or the working directory) wins; in one
+folder factlint.toml wins over pyproject.toml, and a pyproject.toml without `[tool.factlint]`
+is passed over. `--config FILE` names the file instead. Command-line options override it.
+
+    [tool.factlint]
+    select = ["FL1", "FL3"]
+    ignore = ["FL305"]
+    fail-on = "warning"
+    rules = ["house-rules"]            # extra rule folders, relative to this file
+    reference-date = 2026-01-28
+
+    [tool.factlint.per-file-ignores]
+    "archive/*.md" = ["FL1"]
+
+    [tool.factlint.vocabulary]
+    accept = ["al-Sharaa"]
+    reject = ["Al Sharaa"]
+    canonical = { Khmeimim = "Hmeimim" }
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from factlint.errors import ConfigError
+from factlint.findings.filters import SELECTOR, RuleSelection, parse_selectors
+from factlint.findings.model import Severity
+from factlint.rules.base import RuleContext, Vocabulary
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+CONFIG_NAMES = ("factlint.toml", "pyproject.toml")
+
+
+def _selectors(value: list[str]) -> list[str]:
+    codes = [code.upper() for code in value]
+    for code in codes:
+        if not SELECTOR.match(code):
+            raise ValueError(f"'{code}' is not a rule code or prefix (like FL301 or FL3)")
+    return codes
+
+
+class Settings(BaseModel):
+    """The keys of `[tool.factlint]` (or of a factlint.toml's top level)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    # None: every rule.
+    select: list[str] | None = None
+    ignore: list[str] = Field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, alias="per-file-ignores")
+    fail_on: Severity | None = Field(default=None, alias="fail-on")
+    rules: list[str] = Field(default_factory=list)
+    reference_date: date | None = Field(default=None, alias="reference-date")
+    vocabulary: Vocabulary = Field(default_factory=Vocabulary)
+
+    @field_validator("select")
+    @classmethod
+    def _check_select(cls, value: list[str] | None) -> list[str] | None:
+        return None if value is None else _selectors(value)
+
+    @field_validator("ignore")
+    @classmethod
+    def _check_ignore(cls, value: list[str]) -> list[str]:
+        return _selectors(value)
+
+    @field_validator("per_file_ignores")
+    @classmethod
+    def _check_per_file(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        return {pattern: _selectors(codes) for pattern, codes in value.items()}
+
+
+@dataclass
+class Config:
+    settings: Settings = field(default_factory=Settings)
+    # The file it came from; None when no file was found.
+    path: Path | None = None
+
+    @property
+    def base_dir(self) -> Path:
+        return self.path.resolve().parent if self.path is not None else Path.cwd()
+
+    @property
+    def location(self) -> str:
+        return str(self.path) if self.path is not None else "command line"
+
+    def rule_dirs(self) -> list[Path]:
+        return [self.base_dir / folder for folder in self.settings.rules]
+
+    def context(self) -> RuleContext:
+        return RuleContext(vocabulary=self.settings.vocabulary)
+
+    def selection(
+        self, select: list[str] | None = None, ignore: list[str] | None = None
+    ) -> RuleSelection:
+        """The rule selection, with command-line lists (when given) replacing the file's."""
+        chosen = select if select else self.settings.select
+        ignored = ignore if ignore else self.settings.ignore
+        return RuleSelection(
+            select=None if chosen is None else parse_selectors(chosen, "--select"),
+            ignore=parse_selectors(ignored, "--ignore"),
+            per_file_ignores={p: tuple(c) for p, c in self.settings.per_file_ignores.items()},
+            base_dir=self.base_dir,
+        )
+
+
+def _table_of(path: Path, data: dict[str, Any]) -> dict[str, Any] | None:
+    """The factlint table of a parsed file: [tool.factlint] of a pyproject, else the top."""
+    if path.name != "pyproject.toml":
+        return data
+    tool = data.get("tool")
+    table = tool.get("factlint") if isinstance(tool, dict) else None
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError("[tool.factlint] must be a table", str(path))
+    return table
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError("no such config file", str(path)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read config file: {exc}", str(path)) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        where = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        location = f"{path}:{where.group(1)}:{where.group(2)}" if where else str(path)
+        raise ConfigError(f"invalid TOML: {message}", location) from None
+
+
+def _key_line(path: Path, key: str) -> int | None:
+    """Best-effort line of `key = ...` (or a `[...key]` header) in the file, for messages."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    name = re.escape(key)
+    pattern = re.compile(rf"^\s*(?:[\"']?{name}[\"']?\s*=|\[[^\]]*\b{name}\s*\])")
+    for number, line in enumerate(lines, start=1):
+        if pattern.match(line):
+            return number
+    return None
+
+
+def _validation_error(path: Path, prefix: str, exc: ValidationError) -> ConfigError:
+    first = exc.errors()[0]
+    loc = [str(part) for part in first["loc"]]
+    dotted = ".".join([prefix, *loc] if prefix else loc)
+    line = _key_line(path, loc[-1]) if loc else None
+    where = f"{path}:{line}" if line else str(path)
+    if first["type"] == "extra_forbidden":
+        return ConfigError(f"unknown key '{dotted}'", where)
+    message = str(first["msg"]).removeprefix("Value error, ")
+    return ConfigError(f"'{dotted}': {message}", where)
+
+
+def load_config(path: Path) -> Config:
+    """Read and validate one config file (pyproject.toml: its [tool.factlint] table)."""
+    table = _table_of(path, _read(path))
+    if table is None:
+        return Config(path=path)
+    prefix = "tool.factlint" if path.name == "pyproject.toml" else ""
+    try:
+        return Config(settings=Settings.model_validate(table), path=path)
+    except ValidationError as exc:
+        raise _validation_error(path, prefix, exc) from None
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest factlint.toml, or pyproject.toml with [tool.factlint], at or above `start`."""
+    folder = start if start.is_dir() else start.parent
+    folder = folder.resolve()
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            path = candidate / name
+            if not path.is_file():
+                continue
+            if name == "factlint.toml" or _table_of(path, _read(path)) is not None:
+                return path
+    return None
+
+
+def resolve_config(paths: list[str], explicit: Path | None = None) -> Config:
+    """`--config FILE` when given, else the file found from the first input path."""
+    if explicit is not None:
+        return load_config(explicit)
+    first = next((p for p in paths if p != "-"), None)
+    start = Path(first) if first is not None and Path(first).exists() else Path.cwd()
+    found = find_config(start)
+    return load_config(found) if found is not None else Config()

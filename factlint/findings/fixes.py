@@ -1,0 +1,167 @@
+"""`--fix` / `--diff`: replace flagged spans with `Finding.fix.replacement` in source files.
+
+A fix replaces the text from `line:column` to `end_line:end_column` (end exclusive) of the
+file as the user sees it. Before replacing, the file must still hold the flagged text at that
+span; if it does not (edited since, or a format whose positions do not map one to one onto
+the file's characters), the fix is skipped with a warning. Each file is written atomically
+(temporary file, fsync, os.replace), so an interruption leaves it untouched or fully fixed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factlint.findings.model import Finding, sort_findings
+from factlint.io import atomic_write
+
+STDIN_PATHS = ("-", "<stdin>")
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_BOM = "\ufeff"
+
+
+@dataclass
+class Skipped:
+    finding: Finding
+    reason: str
+
+    def __str__(self) -> str:
+        f = self.finding
+        return f"{f.path}:{f.line}:{f.column}: {f.code} fix skipped: {self.reason}"
+
+
+@dataclass
+class FileFix:
+    """The fixes for one file: its text before and after."""
+
+    path: str
+    original: str
+    fixed: str
+    applied: list[Finding] = field(default_factory=list)
+    bom: bool = False
+
+    def diff(self) -> str:
+        before = _NEWLINE.split(self.original)
+        after = _NEWLINE.split(self.fixed)
+        lines = difflib.unified_diff(before, after, f"a/{self.path}", f"b/{self.path}", lineterm="")
+        return "".join(line + "\n" for line in lines)
+
+
+@dataclass
+class FixPlan:
+    files: list[FileFix] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    # One line per input whose format cannot take fixes.
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def applied(self) -> list[Finding]:
+        return [f for file in self.files for f in file.applied]
+
+
+def unfixable(path: str) -> str | None:
+    """Why fixes cannot be written to the input at `path`, or None when they can.
+
+    Positions in .txt, .md and .html documents are the file's own characters (markup is
+    blanked, never removed). JSONL texts are JSON strings, where escapes shift columns, and
+    standard input has no file to write back.
+    """
+    if path in STDIN_PATHS:
+        return "standard input has no file to write back to"
+    if Path(path).suffix.lower().startswith(".jsonl"):
+        return "positions in JSONL records are not positions in the file (fix .txt/.md/.html)"
+    return None
+
+
+def fixable(findings: Iterable[Finding], unsafe: bool = False) -> list[Finding]:
+    return [f for f in findings if f.fix is not None and (f.fix.safe or unsafe)]
+
+
+def _offsets(text: str) -> list[int]:
+    return [0] + [m.end() for m in _NEWLINE.finditer(text)]
+
+
+def _offset(starts: list[int], text: str, line: int, column: int) -> int | None:
+    if not 1 <= line <= len(starts) or column < 1:
+        return None
+    offset = starts[line - 1] + column - 1
+    line_end = starts[line] if line < len(starts) else len(text)
+    return offset if offset <= line_end else None
+
+
+def _plan_file(path: str, findings: list[Finding], plan: FixPlan) -> None:
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        plan.skipped.extend(Skipped(f, f"cannot read the file: {exc.strerror}") for f in findings)
+        return
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        plan.skipped.extend(Skipped(f, "the file is not UTF-8; fix it by hand") for f in findings)
+        return
+    bom = text.startswith(_BOM)
+    if bom:
+        text = text[1:]
+    starts = _offsets(text)
+    spans: list[tuple[int, int, Finding]] = []
+    for finding in findings:
+        start = _offset(starts, text, finding.line, finding.column)
+        end = _offset(starts, text, finding.end_line, finding.end_column)
+        if start is None or end is None or end < start or text[start:end] != finding.text:
+            plan.skipped.append(
+                Skipped(finding, f"the file no longer has '{finding.text}' at that span")
+            )
+            continue
+        spans.append((start, end, finding))
+    spans.sort(key=lambda s: (s[0], s[1]))
+    chosen: list[tuple[int, int, Finding]] = []
+    for start, end, finding in spans:
+        if chosen and start < chosen[-1][1]:
+            plan.skipped.append(Skipped(finding, "it overlaps another fix; run --fix again"))
+            continue
+        chosen.append((start, end, finding))
+    if not chosen:
+        return
+    fixed = text
+    for start, end, finding in reversed(chosen):
+        assert finding.fix is not None
+        fixed = fixed[:start] + finding.fix.replacement + fixed[end:]
+    plan.files.append(
+        FileFix(path=path, original=text, fixed=fixed, applied=[c[2] for c in chosen], bom=bom)
+    )
+
+
+def plan_fixes(findings: Iterable[Finding], unsafe: bool = False) -> FixPlan:
+    """What --fix would change, file by file, without writing anything."""
+    plan = FixPlan()
+    by_path: dict[str, list[Finding]] = {}
+    for finding in sort_findings(fixable(findings, unsafe)):
+        by_path.setdefault(finding.path, []).append(finding)
+    for path, group in by_path.items():
+        reason = unfixable(path)
+        if reason is not None:
+            plan.notes.append(f"{path}: {len(group)} fix(es) not applied: {reason}")
+            continue
+        _plan_file(path, group, plan)
+    return plan
+
+
+def write_fixes(plan: FixPlan) -> list[str]:
+    """Write every fixed file atomically; returns one error line per file that failed."""
+    errors: list[str] = []
+    for file in plan.files:
+        payload = (_BOM if file.bom else "") + file.fixed
+        try:
+            atomic_write(file.path, payload.encode("utf-8"))
+        except OSError as exc:
+            errors.append(f"{file.path}: cannot write fixes: {exc.strerror or exc}")
+            file.applied = []
+    return errors
+
+
+def render_diff(plan: FixPlan) -> str:
+    return "".join(file.diff() for file in plan.files)
