@@ -63,7 +63,12 @@ def _main(
 def check(
     paths: Annotated[list[str], typer.Argument(help="Files or folders to lint; '-' reads stdin.")],
     output_format: Annotated[
-        str, typer.Option("--format", "-f", help="Output format: text, json.")
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format: text, json, json-lines, sarif, github, junit, html.",
+        ),
     ] = "text",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to FILE (atomically).")
@@ -78,8 +83,12 @@ def check(
         ),
     ] = None,
     fail_on: Annotated[
-        Severity, typer.Option("--fail-on", help="Lowest severity that makes the exit status 1.")
-    ] = Severity.info,
+        Severity | None,
+        typer.Option(
+            "--fail-on",
+            help="Lowest severity that makes the exit status 1 (config `fail-on`; default info).",
+        ),
+    ] = None,
     ignore_errors: Annotated[
         bool,
         typer.Option(
@@ -87,32 +96,128 @@ def check(
             help="Unreadable inputs are still reported, but the exit status follows the findings.",
         ),
     ] = False,
+    config_file: Annotated[
+        Path | None,
+        typer.Option("--config", help="Config file (default: nearest factlint.toml/pyproject)."),
+    ] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option("--select", help="Only these rule codes or prefixes (comma-separated)."),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", help="Skip these rule codes or prefixes (comma-separated)."),
+    ] = None,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Print finding counts per rule instead.")
+    ] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option("--baseline", help="Report only findings not recorded in this baseline."),
+    ] = None,
+    write_baseline_file: Annotated[
+        Path | None,
+        typer.Option("--write-baseline", help="Record today's findings in FILE and exit 0."),
+    ] = None,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Apply safe fixes to .txt/.md/.html files.")
+    ] = False,
+    unsafe_fixes: Annotated[
+        bool, typer.Option("--unsafe-fixes", help="With --fix or --diff, unsafe fixes too.")
+    ] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Print the fixes as a unified diff; write nothing.")
+    ] = False,
 ) -> None:
     """Lint documents and report the facts that disagree."""
+    from factlint.config import resolve_config
+    from factlint.findings.baseline import filter_baseline, write_baseline
+    from factlint.findings.filters import fails, filter_findings
+    from factlint.findings.fixes import plan_fixes, render_diff, write_fixes
     from factlint.io import atomic_write
     from factlint.pipeline import lint
-    from factlint.reporters import REPORTERS, Report
+    from factlint.reporters import REPORTERS, Report, RuleMeta
+    from factlint.reporters.progress import progress, wanted
+    from factlint.reporters.statistics import STATISTICS_RENDERERS
+    from factlint.reporters.text import use_color
+    from factlint.rules.kinds.unused_suppression import UnusedSuppression
     from factlint.rules.loader import load_rules
 
     if output_format not in REPORTERS:
         fail(f"--format: unknown format '{output_format}' (known: {', '.join(REPORTERS)})")
-    anchor = parse_date(reference_date)
+    if statistics and output_format not in STATISTICS_RENDERERS:
+        fail(f"--statistics: works with --format {' or '.join(STATISTICS_RENDERERS)}")
     try:
-        rules = load_rules(list(rules_dirs or []))
-        result = lint(paths, rules, anchor)
+        config = resolve_config(paths, config_file)
+        selection = config.selection(select, ignore)
+        anchor = parse_date(reference_date) or config.settings.reference_date
+        fail_level = fail_on or config.settings.fail_on or Severity.info
+        rules = load_rules([*config.rule_dirs(), *(rules_dirs or [])], context=config.context())
+        selection.check_known(
+            [r.spec.code for r in rules], "--select" if select else config.location
+        )
+        active = [r for r in rules if selection.rule_enabled(r.spec.code)]
+        # Unused-suppression rules need every other rule's findings: filter_findings runs them.
+        first_pass = [r for r in active if not isinstance(r.kind, UnusedSuppression)]
+        with progress(f"Linting {len(paths)} input(s)", wanted(output_format, paths)):
+            result = lint(paths, first_pass, anchor)
+        filtered = filter_findings(result.findings, result.facts, active, selection)
     except FactlintError as error:
         fail(error)
     for error in result.errors:
         typer.echo(f"factlint: error: {error}", err=True)
+    input_failed = bool(result.errors) and not ignore_errors
+    findings = filtered.findings
+    if write_baseline_file is not None:
+        try:
+            count = write_baseline(write_baseline_file, findings)
+        except FactlintError as error:
+            fail(error)
+        typer.echo(f"factlint: wrote {count} finding(s) to {write_baseline_file}", err=True)
+        raise typer.Exit(EXIT_ERROR if input_failed else EXIT_CLEAN)
+    baselined = 0
+    if baseline is not None:
+        try:
+            findings, baselined = filter_baseline(findings, baseline)
+        except FactlintError as error:
+            fail(error)
+    fixed, write_failed = 0, False
+    if fix or diff:
+        plan = plan_fixes(findings, unsafe=unsafe_fixes)
+        for note in [*plan.notes, *map(str, plan.skipped)]:
+            typer.echo(f"factlint: warning: {note}", err=True)
+        if diff:
+            sys.stdout.write(render_diff(plan))
+            raise typer.Exit(EXIT_ERROR if input_failed else int(bool(plan.files)))
+        for message in write_fixes(plan):
+            write_failed = True
+            typer.echo(f"factlint: error: {message}", err=True)
+        applied = {id(f) for f in plan.applied}
+        fixed = len(applied)
+        findings = [f for f in findings if id(f) not in applied]
+        files = sum(1 for file in plan.files if file.applied)
+        typer.echo(f"factlint: fixed {fixed} finding(s) in {files} file(s)", err=True)
     report = Report(
-        findings=result.findings,
+        findings=findings,
         documents=len(result.facts.documents),
         errors=[str(e) for e in result.errors],
         paths=[d.path for d in result.facts.documents],
         facts=result.facts,
-        color=output is None and output_format == "text" and sys.stdout.isatty(),
+        color=output is None and output_format == "text" and use_color(sys.stdout),
+        rules=[
+            RuleMeta(
+                r.spec.code, r.spec.name, r.spec.severity.value, r.spec.description, r.spec.kind
+            )
+            for r in active
+        ],
+        suppressed=filtered.suppressed,
+        baselined=baselined,
+        fixed=fixed,
     )
-    rendered = REPORTERS[output_format](report)
+    if statistics:
+        rendered = STATISTICS_RENDERERS[output_format](report)
+    else:
+        rendered = REPORTERS[output_format](report)
     if output is not None:
         try:
             atomic_write(output, rendered)
@@ -120,10 +225,9 @@ def check(
             fail(f"{output}: cannot write report: {exc.strerror}")
     else:
         sys.stdout.write(rendered)
-    if result.errors and not ignore_errors:
+    if input_failed or write_failed:
         raise typer.Exit(EXIT_ERROR)
-    failing = [f for f in result.findings if f.severity.rank >= fail_on.rank]
-    raise typer.Exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+    raise typer.Exit(EXIT_FINDINGS if fails(findings, fail_level) else EXIT_CLEAN)
 
 
 @app.command()
@@ -131,14 +235,19 @@ def facts(
     paths: Annotated[list[str], typer.Argument(help="Files or folders; '-' reads stdin.")],
     output_format: Annotated[FactsFormat, typer.Option("--format", "-f")] = FactsFormat.text,
     reference_date: Annotated[str | None, typer.Option("--reference-date")] = None,
+    config_file: Annotated[Path | None, typer.Option("--config", help="Config file.")] = None,
 ) -> None:
     """Print what the NLP pass pulled out: publication dates, dates, entities."""
+    from factlint.config import resolve_config
     from factlint.pipeline import collect_facts
     from factlint.reporters.facts import render_facts_json, render_facts_text
 
     errors: list[FactlintError] = []
     try:
-        fact_set = collect_facts(paths, parse_date(reference_date), errors)  # type: ignore[arg-type]
+        anchor = (
+            parse_date(reference_date) or resolve_config(paths, config_file).settings.reference_date
+        )
+        fact_set = collect_facts(paths, anchor, errors)  # type: ignore[arg-type]
     except FactlintError as error:
         fail(error)
     for error in errors:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from factlint.reporters.base import Report
+from factlint.reporters.base import Report, RuleMeta
+from factlint.reporters.github import render_github
 from factlint.reporters.html import render_html
 from factlint.reporters.json import render_json
+from factlint.reporters.jsonlines import render_json_lines
+from factlint.reporters.junit import render_junit
+from factlint.reporters.sarif import render_sarif
 from factlint.reporters.text import render_text
 
 Renderer = Callable[[Report], str]
@@ -15,6 +19,10 @@ REPORTERS: dict[str, Renderer] = {
     "text": render_text,
     "json": render_json,
     "html": render_html,
+    "json-lines": render_json_lines,
+    "sarif": render_sarif,
+    "github": render_github,
+    "junit": render_junit,
 }
 
-__all__ = ["REPORTERS", "Renderer", "Report"]
+__all__ = ["REPORTERS", "Renderer", "Report", "RuleMeta"]

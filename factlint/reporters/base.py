@@ -10,6 +10,17 @@ from factlint.facts.model import FactSet
 from factlint.findings.model import Finding
 
 
+@dataclass(frozen=True)
+class RuleMeta:
+    """What a reporter may say about a rule (SARIF lists every rule that ran, with help)."""
+
+    code: str
+    name: str
+    severity: str
+    description: str = ""
+    kind: str = ""
+
+
 @dataclass
 class Report:
     findings: list[Finding]
@@ -21,6 +32,12 @@ class Report:
     # The documents' facts, for reporters that show sentences and dates (html); None in tests
     # and callers that only have findings.
     facts: FactSet | None = None
+    # The rules that ran; empty when the caller only has findings.
+    rules: list[RuleMeta] = field(default_factory=list)
+    # Findings hidden by inline suppression comments, by the baseline, and fixed by --fix.
+    suppressed: int = 0
+    baselined: int = 0
+    fixed: int = 0
 
     def summary(self) -> dict[str, object]:
         by_severity = Counter(f.severity.value for f in self.findings)
@@ -33,6 +50,16 @@ class Report:
                 k: by_severity[k] for k in ("error", "warning", "info") if by_severity[k]
             },
             "by_rule": dict(sorted(by_rule.items())),
+            # Present only when something was hidden or fixed, so plain runs keep their shape.
+            **{
+                key: value
+                for key, value in (
+                    ("suppressed", self.suppressed),
+                    ("baselined", self.baselined),
+                    ("fixed", self.fixed),
+                )
+                if value
+            },
         }
 
     @property
