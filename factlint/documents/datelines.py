@@ -20,6 +20,7 @@ _STRONG = (
 )
 # Labels of a later revision: a fallback when nothing else is printed.
 _WEAK = r"last\s+updated|updated|last\s+modified|modified|edited(?:\s+time)?|revised"
+_GENERIC_LABELS = {"date", "dateline", "created", "pubdate"}
 _LABEL = re.compile(
     rf"(?<![a-z])(?:(?P<strong>{_STRONG})|(?P<weak>{_WEAK}))(?:\s+(?:on|at))?\s*:?",
     re.IGNORECASE,
@@ -58,6 +59,12 @@ class Dateline:
     rank: int  # 0 strong label, 1 bare dateline, 2 "Updated" label
 
 
+def _is_label(line: str, match: re.Match[str]) -> bool:
+    # "Date:" and "Created:" label a line only at its start: "Closing date:" is something else.
+    generic = match.group("strong") and match.group("strong").lower() in _GENERIC_LABELS
+    return not generic or not line[: match.start()].strip()
+
+
 def _residual_words(line: str) -> list[str]:
     return _WORD.findall(_FILLER.sub(" ", _ZONE_CAPS.sub(" ", line)))
 
@@ -69,7 +76,7 @@ def read_line(line: str, index: int) -> tuple[FoundDate, int] | None:
     dates = find_dates(line)
     if not dates:
         return None
-    labels = list(_LABEL.finditer(line))
+    labels = [m for m in _LABEL.finditer(line) if _is_label(line, m)]
     stripped = line
     ranked: list[tuple[int, FoundDate]] = []
     for found in dates:

@@ -1,0 +1,116 @@
+"""HTML: article text without page furniture, source line/column per piece, dates from markup."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from documents_helpers import load_collecting, position_of, source_position
+
+from factlint.documents import load_documents
+
+PAGE = """<!doctype html>
+<html>
+<head>
+  <title>Flood in Porto | Daily Example</title>
+  <meta property="article:published_time" content="2022-11-03T08:15:00+00:00">
+  <link rel="canonical" href="https://example.org/flood">
+  <style>.x { color: red } Madrid</style>
+</head>
+<body>
+  <nav><a href="/">Home</a> <a href="/w">Lisbon section</a></nav>
+  <header class="site-header">Daily Example Braga</header>
+  <article>
+    <h1>Flood in Porto</h1>
+    <p>Heavy rain hit <b>Porto</b> on Tuesday &amp; the river rose.
+      Mayor Ana Costa visited Coimbra.</p>
+    <div class="share-buttons">Share on Faro</div>
+    <p>Caf&eacute; owners in Aveiro counted losses.</p>
+    <script>var city = "Evora";</script>
+  </article>
+  <aside>Related: Setubal news</aside>
+  <form>Subscribe Leiria</form>
+  <footer>Copyright Viseu</footer>
+</body>
+</html>
+"""
+
+
+def test_article_text_without_furniture(write):
+    (doc,) = load_documents([str(write("page.html", PAGE))])
+    assert doc.format == "html"
+    for kept in ("Flood in Porto", "Heavy rain hit Porto on Tuesday & the river rose", "Coimbra"):
+        assert kept in doc.text, kept
+    assert "Café owners in Aveiro" in doc.text
+    for dropped in ("Madrid", "Lisbon", "Braga", "Faro", "Evora", "Setubal", "Leiria", "Viseu"):
+        assert dropped not in doc.text, dropped
+    assert "<" not in doc.text
+    assert doc.source == PAGE
+
+
+def test_positions_are_source_lines_and_columns(write):
+    (doc,) = load_documents([str(write("page.html", PAGE))])
+    for word in ("Heavy", "Tuesday", "river", "Costa", "Coimbra", "Aveiro", "owners"):
+        assert position_of(doc, word) == source_position(PAGE, word), word
+    line, column = source_position(PAGE, "<b>Porto")
+    assert position_of(doc, "Porto", 1) == (line, column + 3)
+
+
+def test_metadata_from_markup(write):
+    (doc,) = load_documents([str(write("page.html", PAGE))])
+    assert doc.published == date(2022, 11, 3)
+    assert doc.published_source == "html-meta"
+    assert doc.url == "https://example.org/flood"
+    assert doc.title == "Flood in Porto"
+
+
+def test_time_element_gives_the_date(write):
+    page = (
+        "<html><body><article><p>Posted by staff</p>"
+        '<time datetime="2019-04-15">April 15</time><p>Fire in Paris.</p></article></body></html>'
+    )
+    (doc,) = load_documents([str(write("t.htm", page))])
+    assert doc.published == date(2019, 4, 15)
+    assert doc.published_source == "html-time"
+
+
+def test_published_line_in_html_text(write):
+    page = (
+        "<html><body><p>Storm in Bergen</p><p>Published: 4 May 2018</p><p>Rain.</p></body></html>"
+    )
+    (doc,) = load_documents([str(write("p.html", page))])
+    assert doc.published == date(2018, 5, 4)
+    assert doc.published_source == "published-line"
+
+
+def test_html_without_dates_has_none(write):
+    (doc,) = load_documents([str(write("n.html", "<p>Quiet day in Bruges.</p>"))])
+    assert doc.published is None
+    assert "Quiet day in Bruges." in doc.text
+
+
+def test_deeply_nested_html_loads(write):
+    depth = 10_000
+    page = "<div>" * depth + "Deep text about Ghent" + "</div>" * depth
+    (doc,) = load_documents([str(write("deep.html", page))])
+    assert "Deep text about Ghent" in doc.text
+    assert position_of(doc, "Ghent") == (1, 5 * depth + 17)
+
+
+def test_broken_html_loads_what_it_can(write):
+    page = "<html><body><p>Broken <b>markup in Antwerp<p>Next <i>para in Liege</div></span>\n<p>end"
+    bad = write("broken.html", page)
+    docs, errors = load_collecting([str(bad)])
+    assert errors == []
+    (doc,) = docs
+    assert "Antwerp" in doc.text
+    assert "Liege" in doc.text
+    assert position_of(doc, "Liege") == source_position(page, "Liege")
+    assert position_of(doc, "end") == (2, 4)
+
+
+def test_entities_keep_later_columns_right(write):
+    page = "<p>A &ldquo;quote&rdquo; &amp; Namur &#8212; Mons</p>\n"
+    (doc,) = load_documents([str(write("e.html", page))])
+    assert "A \u201cquote\u201d & Namur \u2014 Mons" in doc.text
+    assert position_of(doc, "Namur") == source_position(page, "Namur")
+    assert position_of(doc, "Mons") == source_position(page, "Mons")
