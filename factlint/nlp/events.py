@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
+from wordfreq import zipf_frequency
 
 from factlint.facts.model import EventContext
 from factlint.nlp.event_classes import classes_of
@@ -14,6 +15,8 @@ CONTENT_POS = {"NOUN", "VERB", "ADJ", "PROPN"}
 # Words that relate one event to another: the expression below them belongs to the lower event.
 RELATIONS = {"since", "after", "before", "following", "until", "till", "amid", "ahead", "prior"}
 MAX_CHAIN = 6
+# Proper nouns at least this frequent as English words ("President", "Monday") are not names.
+COMMON_WORD_ZIPF = 4.0
 LEFT_WINDOW = 10
 
 
@@ -89,6 +92,19 @@ def _phrase(sentence: SpacySpan, chain: list[Token], tokens: list[Token]) -> lis
     return [phrase[i] for i in sorted(phrase)]
 
 
+def _proper_nouns(sentence: SpacySpan) -> set[str]:
+    """Names the entity recogniser missed: proper nouns that are not common English words."""
+    return {
+        canonical_key(t.text)
+        for t in sentence
+        if t.pos_ == "PROPN"
+        and t.ent_type_ not in PARTICIPANT_LABELS
+        and t.is_alpha
+        and t.is_title
+        and zipf_frequency(t.lower_, "en") < COMMON_WORD_ZIPF
+    }
+
+
 def event_context(sentence: SpacySpan, tokens: list[Token]) -> EventContext:
     if not tokens:
         return EventContext(sentence=sentence.text.strip(), sentence_start=sentence.start_char)
@@ -101,7 +117,7 @@ def event_context(sentence: SpacySpan, tokens: list[Token]) -> EventContext:
     entities = [e for e in sentence.ents if e.label_ in PARTICIPANT_LABELS]
     in_phrase = [e for e in entities if any(t.i in phrase_ids for t in e)]
     participants = sorted({canonical_key(e.text) for e in (in_phrase or entities)} - {""})
-    everyone = sorted({canonical_key(e.text) for e in entities} - {""})
+    everyone = sorted(({canonical_key(e.text) for e in entities} | _proper_nouns(sentence)) - {""})
     trigger = chain[0] if chain else None
     return EventContext(
         trigger=trigger.lemma_.lower() if trigger is not None else None,

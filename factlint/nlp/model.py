@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from factlint.errors import FactlintError
 
@@ -28,11 +29,36 @@ def model_name() -> str:
     )
 
 
+_TERMINAL = (".", "!", "?", ":", '"', "”", "'", "’", ")")
+
+
+@Language.component("factlint_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, datelines and one-sentence-per-line corpora.
+
+    Hard-wrapped prose (most long lines end mid-sentence) only breaks at blank lines.
+    """
+    lines = [line for line in doc.text.split("\n") if len(line) > 60]
+    wrapped = (
+        bool(lines)
+        and sum(not line.rstrip().endswith(_TERMINAL) for line in lines) > len(lines) / 2
+    )
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if not prev.is_space or token.is_space:
+            continue
+        breaks = prev.text.count("\n")
+        if breaks >= 2 or (breaks == 1 and not wrapped):
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_model() -> Language:
     name = model_name()
     module = importlib.import_module(name)
     nlp: Language = module.load(disable=list(DISABLED))
+    nlp.add_pipe("factlint_line_breaks", before="parser")
     # Long documents (50 MB) are split before they reach spaCy; this only lifts its guard.
     nlp.max_length = 2_000_000
     return nlp
@@ -40,4 +66,5 @@ def load_model() -> Language:
 
 def model_id() -> str:
     nlp = load_model()
-    return f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}-spacy{spacy.__version__}"
+    meta = nlp.meta
+    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}-spacy{spacy.__version__}"

@@ -1,4 +1,4 @@
-"""Sources the text attributes information to: "according to Al Jazeera", "Credited from: LATIMES"."""
+"""Sources a text credits: "according to Al Jazeera", "Credited from: LATIMES"."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 CUES = re.compile(
-    r"\b(?:according to|reported by|as reported by|credited from:?|courtesy of|source:|sources?:|via)\s+",
+    r"\b(?:according to|(?:as )?reported by|credited from:?|courtesy of|sources?:|via)\s+",
     re.IGNORECASE,
 )
 SOURCE_LABELS = {"ORG", "WORK_OF_ART", "PERSON", "GPE", "NORP", "PRODUCT"}

@@ -17,10 +17,11 @@ def participant_keys(keys: Iterable[str]) -> set[str]:
     """Surnames or single names, spelling-tolerant: 'bashar assad' and 'assad' meet."""
     out = set()
     for key in keys:
-        parts = key.split()
-        if not parts or parts[-1] in GENERIC_PARTICIPANTS:
-            continue
-        out.add(skeleton(parts[-1]))
+        # The recogniser sometimes takes "Lula and Scholz" for one name.
+        for name in re.split(r"\s+(?:and|&)\s+", key):
+            parts = name.split()
+            if parts and parts[-1] not in GENERIC_PARTICIPANTS:
+                out.add(skeleton(parts[-1]))
     return out
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from factlint.facts.model import CountFact, DocumentFacts, FactSet
 from factlint.findings.model import Evidence, Finding
 from factlint.rules.base import RuleKind
-from factlint.rules.linking import participant_keys, plural
+from factlint.rules.linking import plural
 from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
 
@@ -30,6 +30,8 @@ class Options(KindOptions):
         "dead", "death", "injury", "casualty", "victim", "body",
     ]  # fmt: skip
     min_agreeing_documents: int = 2
+    # Named participants both sentences must share ("Lula", "Scholz", "Berlin").
+    min_shared_participants: int = 2
     max_evidence: int = 3
 
 
@@ -40,7 +42,8 @@ class Stated:
 
     @property
     def people(self) -> set[str]:
-        return participant_keys(self.fact.event.sentence_participants)
+        # Whole names: "Royal Navy" and "Indian Navy" are not one participant.
+        return set(self.fact.event.sentence_participants)
 
 
 def _fmt(value: float) -> str:
@@ -76,7 +79,7 @@ class CountConflict(RuleKind):
                 p
                 for p in items
                 if p.doc.path != item.doc.path
-                and item.people & p.people
+                and len(item.people & p.people) >= options.min_shared_participants
                 and set(item.fact.event.classes) & set(p.fact.event.classes)
             ]
             if any(p.fact.value == item.fact.value for p in peers):

@@ -39,8 +39,9 @@ class Options(KindOptions):
     flag: Literal["absolute", "relative"] = "absolute"
     # Slack for relative dates, which are approximate ("ten months ago").
     relative_tolerance_months: int = 1
-    # Event types to ignore (see factlint/nlp/event_classes.py).
-    ignore_classes: list[str] = []
+    # Event types compared: those that happen once to a participant. Recurring ones (a
+    # meeting, an election, hosting a ceremony) have a date per instance.
+    classes: list[str] = ["end-of-rule", "start-of-rule", "death", "birth"]
     max_evidence: int = 3
 
 
@@ -65,12 +66,12 @@ def statements(facts: FactSet) -> list[Statement]:
     return found
 
 
-def events(items: list[Statement], ignore: set[str]) -> list[tuple[str, list[Statement]]]:
+def events(items: list[Statement], wanted: set[str]) -> list[tuple[str, list[Statement]]]:
     """Groups of statements about one event: same event type, a shared participant."""
     buckets: dict[tuple[str, str], list[Statement]] = defaultdict(list)
     for item in items:
         for cls in item.fact.event.classes:
-            if cls in ignore:
+            if cls not in wanted:
                 continue
             for who in participant_keys(item.fact.event.participants):
                 buckets[(cls, who)].append(item)
@@ -89,7 +90,7 @@ def _describe(group: list[Statement], cls: str) -> str:
 class DateConflict(RuleKind):
     """One event, different dates: "December 2024" here, "December 2014" there.
 
-    Options: `flag` (absolute | relative), `relative_tolerance_months`, `ignore_classes`,
+    Options: `flag` (absolute | relative), `relative_tolerance_months`, `classes`,
     `max_evidence`. Message fields: {event}, {value}, {majority}, {support}, {note}.
     """
 
@@ -99,7 +100,7 @@ class DateConflict(RuleKind):
     def check(self, facts: FactSet) -> Iterable[Finding]:
         options: Options = self.options  # type: ignore[assignment]
         reported: set[tuple[str, int]] = set()
-        for cls, group in events(statements(facts), set(options.ignore_classes)):
+        for cls, group in events(statements(facts), set(options.classes)):
             for finding, key in self._conflicts(cls, group):
                 if key not in reported:
                     reported.add(key)

@@ -23,17 +23,13 @@ from factlint.rules.registry import register
 
 
 class Options(KindOptions):
-    # Qualifiers that describe time or tenure, not the office ("former", "longtime").
-    ignore_qualifiers: list[str] = [
-        "former",
-        "late",
-        "then",
-        "longtime",
-        "current",
-        "new",
-        "sitting",
-        "outgoing",
-    ]
+    # Words that qualify the office itself; descriptive words ("slain", "longtime") and
+    # affiliations ("Customs", "Palmer") say nothing about the title and are ignored.
+    qualifiers: list[str] = [
+        "interim", "transitional", "acting", "caretaker", "provisional", "temporary",
+        "deputy", "vice", "assistant", "associate", "senior", "junior", "chief", "executive",
+        "honorary", "elected", "designate", "emeritus", "general", "principal", "lead",
+    ]  # fmt: skip
     max_evidence: int = 3
 
 
@@ -58,7 +54,7 @@ def person_key(fact: TitleFact) -> str:
 class TitleConflict(RuleKind):
     """One person's title differs across documents: "Transitional President" vs "interim President".
 
-    Options: `ignore_qualifiers`, `max_evidence`.
+    Options: `qualifiers`, `max_evidence`.
     Message fields: {title}, {other}, {person}, {support}.
     """
 
@@ -67,11 +63,11 @@ class TitleConflict(RuleKind):
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
         options: Options = self.options  # type: ignore[assignment]
-        ignored = set(options.ignore_qualifiers)
+        known = set(options.qualifiers)
         groups: dict[tuple[str, str], list[Titled]] = defaultdict(list)
         for doc in facts.documents:
             for fact in doc.titles:
-                qualifiers = tuple(q for q in fact.qualifiers if q not in ignored)
+                qualifiers = tuple(q for q in fact.qualifiers if q in known)
                 if qualifiers:
                     groups[(person_key(fact), fact.role)].append(Titled(doc, fact, qualifiers))
         for key in sorted(groups):

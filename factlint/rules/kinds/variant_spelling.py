@@ -41,8 +41,12 @@ DEFAULT_LABELS = ["PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT", "EVEN
 # Endings that make another word from a name (Syria -> Syrian, Russia -> Russians).
 DERIVATIONAL_ENDINGS = {
     "s", "es", "n", "ns", "an", "ans", "ian", "ians", "ese", "i", "is", "ish", "ic", "ics",
-    "ist", "ists", "ism", "ite", "ites", "er", "ers", "ed", "ing", "e", "a", "ia", "o",
+    "ist", "ists", "ism", "ite", "ites", "er", "ers", "ed", "ing", "e", "a", "ia", "o", "um",
 }  # fmt: skip
+# First letters that transliteration schemes swap (Gurbanguly/Kurbanguly, Giannis/Yiannis).
+FIRST_LETTER_SWAPS = {
+    frozenset(p) for p in ("gk", "kq", "ck", "cq", "gy", "iy", "jy", "ij", "vw", "fp")
+}
 
 
 class Options(KindOptions):
@@ -165,9 +169,23 @@ def candidate_pairs(forms: dict[str, Form], min_length: int) -> Iterator[tuple[F
             yield forms[a], forms[b]
 
 
+def _stems(word: str) -> set[str]:
+    return {word} | {
+        word[: -len(end)]
+        for end in DERIVATIONAL_ENDINGS
+        if word.endswith(end) and len(word) - len(end) >= 3
+    }
+
+
 def is_derivation(a: str, b: str) -> bool:
-    short, long = sorted((a, b), key=len)
-    return long.startswith(short) and long[len(short) :] in DERIVATIONAL_ENDINGS
+    """One word is the other with another ending: Syria/Syrian, Somalia/Somalis."""
+    return bool(_stems(a) & _stems(b))
+
+
+def same_first_letter(a: str, b: str) -> bool:
+    x, y = transliteration_form(a)[:1], transliteration_form(b)[:1]
+    vowels = "aeiou"
+    return x == y or (x in vowels and y in vowels) or frozenset(x + y) in FIRST_LETTER_SWAPS
 
 
 def shape_is_variant(a: str, b: str) -> bool:
@@ -176,6 +194,9 @@ def shape_is_variant(a: str, b: str) -> bool:
     shortest = min(len(a), len(b))
     if transliteration_form(a) == transliteration_form(b):
         return True
+    # Slips and transliterations keep the first sound: Gourian/Tourian are two villages.
+    if not same_first_letter(a, b):
+        return False
     if skeleton(a) == skeleton(b):
         return distance <= max(1, shortest // 3)
     if shortest >= 9:
@@ -203,7 +224,8 @@ class Verdict:
             return False
         if shared_companions:
             return True
-        if (a.person_share >= 0.5) != (b.person_share >= 0.5):
+        # Always a person against never a person: a name and a place or organisation.
+        if {a.person_share, b.person_share} == {0.0, 1.0}:
             return False
         return min(a.zipf, b.zipf) < self.options.common_zipf
 

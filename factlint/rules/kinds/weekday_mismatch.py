@@ -14,7 +14,6 @@ from datetime import date
 from factlint.facts.model import FactSet
 from factlint.findings.model import Finding
 from factlint.rules.base import RuleKind
-from factlint.rules.linking import months
 from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
 
@@ -23,6 +22,16 @@ WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturd
 
 class Options(KindOptions):
     max_months_from_publication: int = 6
+
+
+def _nearest(month: int, day: int, published: date) -> date | None:
+    candidates = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue
+    return min(candidates, key=lambda d: abs((d - published).days), default=None)
 
 
 @register("weekday_mismatch")
@@ -48,9 +57,11 @@ class WeekdayMismatch(RuleKind):
                 if not fact.year_stated:
                     if doc.published is None:
                         continue
-                    distance = abs(
-                        (months(fact.value) or 0) - (months(doc.published.isoformat()[:7]) or 0)
-                    )
+                    # The year is not written: take the one that puts the day nearest publication.
+                    day = _nearest(day.month, day.day, doc.published)
+                    if day is None:
+                        continue
+                    distance = abs((day - doc.published).days) / 30.4
                     if distance > options.max_months_from_publication:
                         continue
                 if day.weekday() == fact.weekday:
