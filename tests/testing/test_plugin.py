@@ -17,7 +17,7 @@ cases:
       - path: b.txt
         text: |
           Leaders met on
-          March 4, 2023 in Paris.
+          and signed a pact on March 4, 2023.
     expect:
       - path: b.txt
         line: 2
@@ -62,14 +62,14 @@ def test_a_failing_case_shows_expected_actual_and_the_document_line(
             "expected (1):",
             "  - b.txt:1 text='March 4, 2023'*<- missing",
             "actual (1):",
-            "  + TS101 b.txt:2:1 'March 4, 2023': 'March 4, 2023' is in 2023*<- unexpected",
+            "  + TS101 b.txt:2:22 'March 4, 2023': 'March 4, 2023' is in 2023*<- unexpected",
             "      evidence: a.txt:1:24 'March 3, 2024'",
             "*nearest unexpected: *line: expected 1, got 2",
-            "+ unexpected: TS101 b.txt:2:1*",
+            "+ unexpected: TS101 b.txt:2:22*",
             "  b.txt",
             "    1 | Leaders met on",
-            "  > 2 | March 4, 2023 in Paris.",
-            "      | ^^^^^^^^^^^^^",
+            "  > 2 | and signed a pact on March 4, 2023.",
+            "      |                      ^^^^^^^^^^^^^",
         ]
     )
     # A diff, not a traceback into factlint.
