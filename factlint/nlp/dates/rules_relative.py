@@ -65,10 +65,8 @@ def weekday(m: re.Match[str], anchor: date, context: Context) -> Parsed | None:
         found = v.weekday_date(wd, anchor, "future", strict=True)
     else:
         # News convention: a bare weekday is the last one (or today) unless the clause looks
-        # ahead ("will meet Monday", "is to resume Tuesday", "talks open Monday").
-        ahead = context.tense in ("future", "present") or (
-            rel == "this" and context.tense != "past"
-        )
+        # ahead ("will meet Monday", "is to resume Tuesday", "is scheduled for Monday").
+        ahead = context.tense == "future" or (rel == "this" and context.tense != "past")
         found = v.weekday_date(wd, anchor, "future" if ahead else "past")
     return Parsed(v.day(found), relative=True, weekday=wd)
 
@@ -165,12 +163,17 @@ _YEAR_AGO = r"(?:a )?year (?:ago|earlier|before)|prior year|previous year|last y
 _QUARTER_WORD = r"(?:fiscal )?(?:quarter|period)"
 
 
-@rule(
-    rf"(?:the |its |their )?(?:(?:latest|most recent|recent|just ended|just completed|reporting"
-    rf"|same|flat|strong|weak|fiscal) )*{_QUARTER_WORD}"
-)
+@rule(rf"(?:the |its |their )?(?:(?:same|flat|strong|weak|fiscal|reporting) )*{_QUARTER_WORD}")
 def the_quarter(m: re.Match[str], anchor: date, context: Context) -> Parsed | None:
     return Parsed(_base_quarter(anchor, context), relative=True)
+
+
+@rule(
+    r"(?:the |its |their )?(?:latest|most recent|recent|just ended|just completed)"
+    r"(?: fiscal)? (?:quarter|period)"
+)
+def latest_quarter(m: re.Match[str], anchor: date, context: Context) -> Parsed | None:
+    return Parsed(_base_quarter(anchor, Context()), relative=True)
 
 
 @rule(r"(?:the |its )?(?:current|present) (?:fiscal )?quarter|this (?:fiscal )?quarter")

@@ -69,8 +69,10 @@ _RELATIVE = re.compile(
     rf"|\b(?:[Tt]his|[Ll]ast|[Nn]ext)\s+(?:week(?:end)?|month|year|quarter|spring|summer|fall"
     rf"|autumn|winter|{_MONTH}|{_WEEKDAY})\b"
     rf"|\b{_NUMBER}\s+(?:day|week|month|year|decade)s?\s+(?:ago|from\s+now)\b"
-    r"|\b(?:[Rr]ight\s+now|[Nn]ow|[Cc]urrently|[Nn]owadays|[Rr]ecently|[Ll]ately|[Pp]reviously"
-    r"|[Ff]ormerly|[Ss]oon|[Aa]s\s+soon\s+as\s+possible|these\s+days|at\s+present)\b"
+    r"|\b(?:[Rr]ight\s+now|[Nn]ow|[Cc]urrently|[Nn]owadays|[Rr]ecently|[Ll]ately"
+    r"|[Aa]s\s+soon\s+as\s+possible|these\s+days|at\s+present)\b"
+    # "soon", but not the conjunction "as soon as" nor "soon after" another event.
+    r"|(?<!\bas\s)\b[Ss]oon\b(?!\s+(?:after|before|as|afterwards?)\b)"
     rf"|\bthe\s+past\b(?!{_COUNT_AHEAD})"
     r"|\bthe\s+(?:near\s+|foreseeable\s+|distant\s+)?future\b"
     r"|\bthe\s+(?:near|short|long|longer)\s+term\b"
@@ -82,16 +84,30 @@ _TRAILING = re.compile(r"(?:'s|'|\s|[,;:!?\"()])+$|(?<=\d)\.$|(?<=[a-z]{4})\.$")
 _SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b|\bto\b|\bthrough\b|-|–)\s*")
 
 _FUTURE_AUX = {"will", "'ll", "wo", "shall", "would", "might", "may", "must", "should", "'d"}
+# Verbs whose dates lie ahead even in the past tense ("was scheduled for Monday").
+_FUTURE_VERBS = {"schedule", "plan", "expect", "due", "slate", "intend", "postpone"}
+# Words just before a date that fix its direction: start dates ahead, "since" behind.
+_FUTURE_CUES = {"payable", "effective", "starting"}
+_PAST_CUES = {"since"}
+_MOVED_TO = {"extend", "postpone", "delay", "move", "adjourn", "push", "defer", "reschedule"}
 _QUARTER_NAMED = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\b|\bq[1-4]\b")
 _YEAR_AGO = re.compile(r"year[- ]?(?:ago|earlier)|prior[- ]year|previous year|last year")
+# A date that modifies a noun ("Wednesday's ruling", "the Feb. 23 accord") says nothing
+# about the tense of the verb further up.
+_NOUN_MODIFIER = {"poss", "compound", "nmod", "amod", "case"}
 
 
 def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
-    """Tense of the verb the expression depends on, from tags and auxiliaries."""
+    """Tense of the verb the expression depends on, from tags, auxiliaries and cue words."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
+    cue = _cue(doc, span.start)
+    if cue is not None:
+        return cue
     token = span.root
+    if token.dep_ in _NOUN_MODIFIER:
+        return None
     for _ in range(4):
         if token.pos_ in ("VERB", "AUX"):
             break
@@ -104,7 +120,10 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
         return None
     auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxiliaries}
-    if words & _FUTURE_AUX or (token.tag_ == "VB" and "to" in words):
+    if words & _FUTURE_AUX or token.lemma_ in _FUTURE_VERBS:
+        return "future"
+    if token.tag_ == "VB" and "to" in words:
+        # An infinitive looks ahead of the verb it depends on ("planned to leave Thursday").
         return "future"
     if token.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
         return "past"
@@ -112,6 +131,23 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
         return "past"
     if token.tag_ in ("VBZ", "VBP", "VBG") or any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
         return "present"
+    return None
+
+
+def _cue(doc: Doc, first: int) -> Tense | None:
+    """ "payable Dec. 7", "extended to Nov. 16", "as soon as Tuesday", "since Jan. 13"."""
+    before = [t for t in doc[max(0, first - 4) : first] if t.lower_ not in ("on", "the")]
+    if not before:
+        return None
+    last = before[-1]
+    if last.lower_ in _PAST_CUES:
+        return "past"
+    if last.lower_ in _FUTURE_CUES:
+        return "future"
+    if last.lower_ == "to" and len(before) > 1 and before[-2].lemma_ in _MOVED_TO:
+        return "future"
+    if [t.lower_ for t in before[-3:]] in (["as", "soon", "as"], ["as", "early", "as"]):
+        return "future"
     return None
 
 
@@ -178,7 +214,27 @@ def _candidates(doc: Doc, anchor: date | None) -> list[_Candidate]:
         if any(_overlaps((start, end), (c.start, c.end)) for c in chosen):
             continue
         chosen.extend(_split_or_fallback(text, start, end, anchor, probe))
-    return sorted(chosen, key=lambda c: c.start)
+    return _merge_adjacent(text, sorted(chosen, key=lambda c: c.start), anchor, probe)
+
+
+_GAP = re.compile(r"[\s,]*(?:(?:on|at|of|in the)\s+)?")
+
+
+def _merge_adjacent(
+    text: str, candidates: list[_Candidate], anchor: date | None, probe: Context
+) -> list[_Candidate]:
+    """Join pieces the model split: "9 a.m." + "Tuesday", "Wednesday" + "night"."""
+    merged: list[_Candidate] = []
+    for candidate in candidates:
+        if merged and merged[-1].fixed is None and candidate.fixed is None:
+            previous = merged[-1]
+            if _GAP.fullmatch(text, previous.end, candidate.start):
+                joined = text[previous.start : candidate.end]
+                if normalise(joined, anchor, probe) is not None:
+                    merged[-1] = _Candidate(previous.start, candidate.end)
+                    continue
+        merged.append(candidate)
+    return merged
 
 
 def _split_or_fallback(

@@ -127,11 +127,10 @@ def month_year(m: int, anchor: date, direction: Direction) -> int:
         return anchor.year if m <= anchor.month else anchor.year - 1
     if direction == "future":
         return anchor.year if m >= anchor.month else anchor.year + 1
+    past = month_year(m, anchor, "past")
+    future = month_year(m, anchor, "future")
     here = anchor.year * 12 + anchor.month
-    return min(
-        (anchor.year - 1, anchor.year, anchor.year + 1),
-        key=lambda y: (abs(y * 12 + m - here), y),
-    )
+    return future if _ahead_wins(here - (past * 12 + m), future * 12 + m - here) else past
 
 
 def day_year(m: int, d: int, anchor: date, direction: Direction) -> int | None:
@@ -142,13 +141,28 @@ def day_year(m: int, d: int, anchor: date, direction: Direction) -> int | None:
             candidates.append(date(y, m, d))
         except ValueError:
             continue
-    if direction == "past":
-        candidates = [c for c in candidates if c <= anchor] or candidates
-    elif direction == "future":
-        candidates = [c for c in candidates if c >= anchor] or candidates
-    if not candidates:
-        return None
-    return min(candidates, key=lambda c: (abs((c - anchor).days), c)).year
+    before = [c for c in candidates if c <= anchor]
+    after = [c for c in candidates if c >= anchor]
+    if (direction == "past" and before) or not after:
+        return max(before).year if before else None
+    if direction == "future":
+        # Reported plans are often dated a few days before publication ("by Jan. 14" in a
+        # story of Jan. 15): a date that recent still counts as the coming one.
+        recent = [c for c in candidates if anchor - _RECENT <= c <= anchor]
+        return min(recent or after).year
+    if not before:
+        return min(after).year
+    back, ahead = (anchor - max(before)).days, (min(after) - anchor).days
+    return min(after).year if _ahead_wins(back, ahead) else max(before).year
+
+
+_RECENT = timedelta(days=7)
+
+
+def _ahead_wins(back: int, ahead: int) -> bool:
+    """For a yearless date with no tense to go by: news mostly reports the past, so the next
+    occurrence wins only when it is much closer than the last one."""
+    return ahead * 3 < back * 2
 
 
 def weekday_date(weekday: int, anchor: date, direction: Direction, strict: bool = False) -> date:
