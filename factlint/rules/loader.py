@@ -46,10 +46,14 @@ def rule_files(directory: Path) -> list[Path]:
     return sorted(files)
 
 
-def _position(node: Any, loc: tuple[Any, ...]) -> tuple[int, int]:
-    """1-based line/column of the YAML node at `loc` (as deep as the document has it)."""
+def _position(node: Any, loc: tuple[Any, ...], at_key: bool = False) -> tuple[int, int]:
+    """1-based line/column of the YAML node at `loc` (as deep as the document has it);
+    `at_key` points at the last key itself (an unknown key) rather than its value."""
     line, col = (node.lc.line, node.lc.col) if hasattr(node, "lc") else (0, 0)
-    for key in loc:
+    for depth, key in enumerate(loc):
+        if at_key and depth == len(loc) - 1 and isinstance(node, CommentedMap) and key in node:
+            line, col = node.lc.key(key)
+            break
         if isinstance(node, CommentedMap) and key in node:
             line, col = (
                 node.lc.value(key) if not isinstance(node[key], (dict, list)) else node.lc.key(key)
@@ -68,8 +72,10 @@ def _position(node: Any, loc: tuple[Any, ...]) -> tuple[int, int]:
     return line + 1, col + 1
 
 
-def _error(path: Path, node: Any, loc: tuple[Any, ...], reason: str) -> RuleFileError:
-    line, col = _position(node, loc)
+def _error(
+    path: Path, node: Any, loc: tuple[Any, ...], reason: str, at_key: bool = False
+) -> RuleFileError:
+    line, col = _position(node, loc, at_key)
     return RuleFileError(reason, f"{path}:{line}:{col}")
 
 
@@ -106,7 +112,8 @@ def load_rule_file(path: Path, context: RuleContext) -> Rule:
         spec = RuleSpec.model_validate(dict(data))
     except ValidationError as exc:
         first = exc.errors()[0]
-        raise _error(path, data, tuple(first["loc"]), _describe(first)) from None
+        unknown = first["type"] == "extra_forbidden"
+        raise _error(path, data, tuple(first["loc"]), _describe(first), unknown) from None
     kind_cls = get_kind(spec.kind)
     if kind_cls is None:
         known = ", ".join(kinds())
@@ -116,7 +123,8 @@ def load_rule_file(path: Path, context: RuleContext) -> Rule:
     except ValidationError as exc:
         first = exc.errors()[0]
         loc = ("options", *first["loc"])
-        raise _error(path, data, loc, _describe({**first, "loc": loc})) from None
+        unknown = first["type"] == "extra_forbidden"
+        raise _error(path, data, loc, _describe({**first, "loc": loc}), unknown) from None
     try:
         spec.message.format(**{field: field for field in kind_cls.template_fields()})
     except (KeyError, IndexError, ValueError) as exc:
