@@ -131,7 +131,7 @@ def check(
 ) -> None:
     """Lint documents and report the facts that disagree."""
     from factlint.config import resolve_config
-    from factlint.findings.baseline import filter_baseline, write_baseline
+    from factlint.findings.baseline import filter_baseline, load_baseline, write_baseline
     from factlint.findings.filters import fails, filter_findings
     from factlint.findings.fixes import plan_fixes, render_diff, write_fixes
     from factlint.io import atomic_write
@@ -157,6 +157,7 @@ def check(
             [r.spec.code for r in rules], "--select" if select else config.location
         )
         active = [r for r in rules if selection.rule_enabled(r.spec.code)]
+        known = load_baseline(baseline) if baseline is not None else None
         # Unused-suppression rules need every other rule's findings: filter_findings runs them.
         first_pass = [r for r in active if not isinstance(r.kind, UnusedSuppression)]
         with progress(f"Linting {len(paths)} input(s)", wanted(output_format, paths)):
@@ -178,7 +179,7 @@ def check(
     baselined = 0
     if baseline is not None:
         try:
-            findings, baselined = filter_baseline(findings, baseline)
+            findings, baselined = filter_baseline(findings, baseline, known)
         except FactlintError as error:
             fail(error)
     fixed, write_failed = 0, False

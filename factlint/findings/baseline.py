@@ -92,9 +92,12 @@ def load_baseline(path: Path) -> Counter[str]:
     return Counter(entry.fingerprint for entry in baseline.findings)
 
 
-def filter_baseline(findings: list[Finding], path: Path) -> tuple[list[Finding], int]:
-    """Findings not in the baseline at `path`, and how many it hid."""
-    known = load_baseline(path)
+def filter_baseline(
+    findings: list[Finding], path: Path, known: Counter[str] | None = None
+) -> tuple[list[Finding], int]:
+    """Findings not in the baseline at `path` (`known`: its loaded fingerprints), and how
+    many it hid."""
+    known = Counter(known) if known is not None else load_baseline(path)
     kept: list[Finding] = []
     for fp, finding in fingerprints(findings, _base(path)):
         if known[fp] > 0:
