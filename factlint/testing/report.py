@@ -54,7 +54,8 @@ def excerpt(text: str, line: int, column: int | None = None, width: int = 0) -> 
     if text.endswith("\n"):
         lines.pop()
     if not 1 <= line <= len(lines):
-        return [f"    (line {line} is past the end: the document has {len(lines)} lines)"]
+        size = f"{len(lines)} line{'' if len(lines) == 1 else 's'}"
+        return [f"    (line {line} is past the end: the document has {size})"]
     first, last = max(1, line - CONTEXT), min(len(lines), line + CONTEXT)
     digits = len(str(last))
     out: list[str] = []
