@@ -109,7 +109,8 @@ _PREFIX_MODIFIER = re.compile(
     r"|exactly|at least|as early as|as late as|as soon as|no later than|no earlier than"
     r"|not until|until|till|through|since|by|before|after|on|in|at|during|from|of|to"
     r"|throughout|more than|less than|over|under|post|pre|circa|ca|effective|starting|beginning"
-    r"|again|also|then|even|already|still|late in|early in|earlier in|later in) (?P<rest>.+)"
+    r"|again|also|then|even|already|still|late in|early in|earlier in|later in|between|both"
+    r"|either|within|for) (?P<rest>.+)"
 )
 _SUFFIX_MODIFIER = re.compile(
     r"(?P<rest>.+?) (?:or later|or earlier|and beyond|and later|and earlier|at the latest"

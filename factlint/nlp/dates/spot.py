@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from factlint.nlp.dates.fallback import parse_with_dateparser
 from factlint.nlp.dates.grammar import Context, Tense
@@ -61,6 +61,7 @@ _ABSOLUTE = re.compile(
     r"|(?<=\b[Bb]y\s)(?:1[6-9]|20)\d\d\b|(?<=\b[Tt]hrough\s)(?:1[6-9]|20)\d\d\b"
     r"|\b(?:[Ff]iscal|[Ee]arly|[Ll]ate|[Mm]id-)\s?(?:1[6-9]|20)\d\d\b"
     r"|\b(?:the\s+)?(?:1[6-9]|20)\d0'?s\b"
+    r"|\b(?:the\s+)?(?:1\d|2[01])(?:st|nd|rd|th)[- ]century\b"
 )
 # Relative shapes and reference words: not inside durations ("the past two months").
 _RELATIVE = re.compile(
@@ -77,6 +78,14 @@ _RELATIVE = re.compile(
     r"|\bthe\s+(?:near\s+|foreseeable\s+|distant\s+)?future\b"
     r"|\bthe\s+(?:near|short|long|longer)\s+term\b"
     r"|\b(?:recent|coming)\s+(?:days|weeks|months|years|quarters)\b"
+    r"|\b(?:(?:the|its|a\s+\w+)\s+)?(?:fiscal[- ])?(?:first|second|third|fourth)[- ](?:fiscal[- ])?"
+    r"quarter\b"
+    r"|\b[Tt]he\s+(?:(?:latest|year-ago|year-earlier|comparable|same)\s+)?(?:quarter|period)\b"
+    r"|\b(?:(?:[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?:Thanksgiving|Christmas|New\s+Year's|Easter|Election"
+    r"|Independence|Labor|Memorial|Valentine's|Veterans)\s+(?:Day|Eve)\b"
+    r"|\b(?:(?<=\b[Oo]n\s)|(?<=\b[Ll]ast\s)|(?<=\b[Tt]his\s)|(?<=\b[Nn]ext\s)|(?<=\b[Bb]y\s)"
+    r"|(?<=\b[Ss]ince\s)|(?<=\b[Uu]ntil\s)|(?<=\b[Bb]efore\s)|(?<=\b[Aa]fter\s)|(?<=\b[Oo]ver\s))"
+    r"(?:Thanksgiving|Christmas|Easter|Halloween)\b(?!\s+(?:Day|Eve)\b)"
 )
 
 _LABELS = ("DATE", "TIME")
@@ -108,30 +117,47 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
     token = span.root
     if token.dep_ in _NOUN_MODIFIER:
         return None
-    for _ in range(4):
+    verb = _governing_verb(token)
+    if verb is None:
+        return None
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxiliaries}
+    if words & _FUTURE_AUX:
+        return "future"
+    if "to" in words and verb.tag_ == "VB":
+        return _infinitive_tense(verb)
+    if verb.tag_ == "VBN" and verb.lemma_ in _FUTURE_VERBS and "had" not in words:
+        return "future"  # "is scheduled for Monday", "was planned for early March"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
+        return "past"
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxiliaries):
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP", "VBG") or any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
+        return "present"
+    return None
+
+
+def _governing_verb(token: Token) -> Token | None:
+    for _ in range(6):
         if token.pos_ in ("VERB", "AUX"):
-            break
+            return token
         if token.head is token:
             return None
         token = token.head
-    else:
-        return None
-    if token.pos_ not in ("VERB", "AUX"):
-        return None
-    auxiliaries = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
-    words = {a.lower_ for a in auxiliaries}
-    if words & _FUTURE_AUX or token.lemma_ in _FUTURE_VERBS:
-        return "future"
-    if token.tag_ == "VB" and "to" in words:
-        # An infinitive looks ahead of the verb it depends on ("planned to leave Thursday").
-        return "future"
-    if token.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
-        return "past"
-    if token.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxiliaries):
-        return "past"
-    if token.tag_ in ("VBZ", "VBP", "VBG") or any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
-        return "present"
     return None
+
+
+def _infinitive_tense(verb: Token) -> Tense | None:
+    """An infinitive looks ahead of the verb it completes ("planned to leave Thursday",
+    "agreed to buy it in February"), unless that verb is in the past perfect ("had been
+    scheduled to expire Friday")."""
+    head = _governing_verb(verb.head) if verb.head is not verb else None
+    if head is None:
+        return None
+    head_aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+    if "had" in head_aux:
+        return "past"
+    return "future"
 
 
 def _cue(doc: Doc, first: int) -> Tense | None:
@@ -144,10 +170,13 @@ def _cue(doc: Doc, first: int) -> Tense | None:
         return "past"
     if last.lower_ in _FUTURE_CUES:
         return "future"
-    if last.lower_ == "to" and len(before) > 1 and before[-2].lemma_ in _MOVED_TO:
-        return "future"
-    if [t.lower_ for t in before[-3:]] in (["as", "soon", "as"], ["as", "early", "as"]):
-        return "future"
+    if last.lower_ in ("to", "until", "through", "till"):
+        sentence_start = doc[first].sent.start
+        if any(t.lemma_ in _MOVED_TO for t in doc[max(sentence_start, first - 12) : first]):
+            return "future"
+    words = [t.lower_ for t in before[-3:]]
+    if words in (["as", "soon", "as"], ["as", "early", "as"]) or words[-2:] == ["of", "record"]:
+        return "future"  # "holders of record Nov. 15": dividend record dates lie ahead
     return None
 
 
@@ -211,10 +240,46 @@ def _candidates(doc: Doc, anchor: date | None) -> list[_Candidate]:
         chosen = [c for c in chosen if c not in clash]
         chosen.append(_Candidate(start, end))
     for start, end in unread:
-        if any(_overlaps((start, end), (c.start, c.end)) for c in chosen):
-            continue
-        chosen.extend(_split_or_fallback(text, start, end, anchor, probe))
+        # "the quarter ended Sept. 30": the pattern took the date, the rest is read alone.
+        taken = sorted(
+            (c.start, c.end) for c in chosen if _overlaps((start, end), (c.start, c.end))
+        )
+        for piece_start, piece_end in _uncovered(start, end, taken):
+            piece_start, piece_end = _strip_connectors(text, piece_start, piece_end)
+            if piece_start < piece_end:
+                whole = not taken
+                chosen.extend(
+                    _split_or_fallback(text, piece_start, piece_end, anchor, probe, whole)
+                )
     return _merge_adjacent(text, sorted(chosen, key=lambda c: c.start), anchor, probe)
+
+
+def _uncovered(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    pieces = []
+    cursor = start
+    for taken_start, taken_end in taken:
+        if taken_start > cursor:
+            pieces.append((cursor, min(taken_start, end)))
+        cursor = max(cursor, taken_end)
+    if cursor < end:
+        pieces.append((cursor, end))
+    return pieces
+
+
+_LEADING = re.compile(r"(?:[\s,;]|\b(?:and|or|to|through|of|on|from|until|by|at|in)\b)+")
+_TRAILING_WORDS = re.compile(
+    r"(?:[\s,;]|\b(?:and|or|to|through|ended|ending|of|on|since|from|until|by|at|in)\b)+$"
+)
+
+
+def _strip_connectors(text: str, start: int, end: int) -> tuple[int, int]:
+    m = _LEADING.match(text, start, end)
+    if m is not None:
+        start = m.end()
+    m = _TRAILING_WORDS.search(text, start, end)
+    if m is not None:
+        end = m.start()
+    return start, end
 
 
 _GAP = re.compile(r"[\s,]*(?:(?:on|at|of|in the)\s+)?")
@@ -238,7 +303,7 @@ def _merge_adjacent(
 
 
 def _split_or_fallback(
-    text: str, start: int, end: int, anchor: date | None, probe: Context
+    text: str, start: int, end: int, anchor: date | None, probe: Context, whole: bool = True
 ) -> list[_Candidate]:
     """Parts of an unread entity ("Wednesday and Thursday"), or dateparser's reading of it."""
     parts: list[_Candidate] = []
@@ -249,7 +314,7 @@ def _split_or_fallback(
             parts.append(_Candidate(cursor, part_end))
         if sep is not None:
             cursor = sep.end()
-    if parts:
+    if parts or not whole:
         return parts
     found = parse_with_dateparser(text[start:end], anchor)
     return [_Candidate(start, end, found)] if found is not None else []
