@@ -7,13 +7,16 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from factlint import __version__
 from factlint.errors import FactlintError
 from factlint.findings.model import Severity
+
+if TYPE_CHECKING:
+    from factlint.cache import CacheOptions
 
 app = typer.Typer(
     add_completion=False,
@@ -28,6 +31,26 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 class FactsFormat(str, Enum):
     json = "json"
     text = "text"
+
+
+NoCacheOption = Annotated[
+    bool, typer.Option("--no-cache", help="Neither read nor write the fact cache.")
+]
+CacheDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--cache-dir", help="Fact cache folder (default: $FACTLINT_CACHE_DIR or the user cache)."
+    ),
+]
+JobsOption = Annotated[
+    int, typer.Option("--jobs", "-j", min=1, help="Processes for the NLP pass on uncached files.")
+]
+
+
+def cache_options(no_cache: bool, cache_dir: Path | None, jobs: int) -> CacheOptions:
+    from factlint.cache import CacheOptions
+
+    return CacheOptions(enabled=not no_cache, directory=cache_dir, jobs=jobs)
 
 
 def fail(error: FactlintError | str) -> NoReturn:
@@ -128,6 +151,9 @@ def check(
     diff: Annotated[
         bool, typer.Option("--diff", help="Print the fixes as a unified diff; write nothing.")
     ] = False,
+    no_cache: NoCacheOption = False,
+    cache_dir: CacheDirOption = None,
+    jobs: JobsOption = 1,
 ) -> None:
     """Lint documents and report the facts that disagree."""
     from factlint.config import resolve_config
@@ -161,7 +187,7 @@ def check(
         # Unused-suppression rules need every other rule's findings: filter_findings runs them.
         first_pass = [r for r in active if not isinstance(r.kind, UnusedSuppression)]
         with progress(f"Linting {len(paths)} input(s)", wanted(output_format, paths)):
-            result = lint(paths, first_pass, anchor)
+            result = lint(paths, first_pass, anchor, cache_options(no_cache, cache_dir, jobs))
         filtered = filter_findings(result.findings, result.facts, active, selection)
     except FactlintError as error:
         fail(error)
@@ -237,6 +263,9 @@ def facts(
     output_format: Annotated[FactsFormat, typer.Option("--format", "-f")] = FactsFormat.text,
     reference_date: Annotated[str | None, typer.Option("--reference-date")] = None,
     config_file: Annotated[Path | None, typer.Option("--config", help="Config file.")] = None,
+    no_cache: NoCacheOption = False,
+    cache_dir: CacheDirOption = None,
+    jobs: JobsOption = 1,
 ) -> None:
     """Print what the NLP pass pulled out: publication dates, dates, entities."""
     from factlint.config import resolve_config
@@ -248,7 +277,12 @@ def facts(
         anchor = (
             parse_date(reference_date) or resolve_config(paths, config_file).settings.reference_date
         )
-        fact_set = collect_facts(paths, anchor, errors)  # type: ignore[arg-type]
+        fact_set = collect_facts(
+            paths,
+            anchor,
+            errors,  # type: ignore[arg-type]
+            cache_options(no_cache, cache_dir, jobs),
+        )
     except FactlintError as error:
         fail(error)
     for error in errors:

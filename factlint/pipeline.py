@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from factlint.documents import load_documents
+from factlint.cache import CacheOptions, FactCache, cache_dir, context_fingerprint, document_key
+from factlint.documents import Document, load_documents
 from factlint.documents.published import resolve_published
 from factlint.errors import InputError
-from factlint.facts.model import FactSet
+from factlint.facts.model import DocumentFacts, FactSet
 from factlint.findings.model import Finding, sort_findings
 from factlint.rules.loader import Rule
+
+CACHE_WRITE_BATCH = 64
 
 
 @dataclass
@@ -21,16 +25,43 @@ class LintResult:
 
 
 def collect_facts(
-    paths: list[str], reference_date: date | None = None, errors: list[InputError] | None = None
+    paths: list[str],
+    reference_date: date | None = None,
+    errors: list[InputError] | None = None,
+    options: CacheOptions | None = None,
 ) -> FactSet:
-    from factlint.nlp.extract import extract
-    from factlint.nlp.model import load_model
-
+    """Facts of every document: from the cache where it has them, else from one spaCy pass."""
+    options = options or CacheOptions()
     documents = load_documents(paths, on_error=errors.append if errors is not None else None)
     resolve_published(documents, reference_date)
     if not documents:
         return FactSet()
-    return FactSet(documents=list(extract(documents, load_model())))
+    if not options.enabled:
+        return FactSet(documents=list(_extract(documents, options.jobs)))
+    context = context_fingerprint(reference_date)
+    keys = [document_key(document, context) for document in documents]
+    with FactCache(cache_dir(options.directory)) as cache:
+        found = cache.get_many(keys)
+        missing = [(k, d) for k, d in zip(keys, documents, strict=True) if k not in found]
+        # spaCy is imported and the model loaded only when some document is not cached.
+        fresh = _extract([d for _, d in missing], options.jobs) if missing else iter(())
+        batch: list[tuple[str, DocumentFacts]] = []
+        for (key, _), facts in zip(missing, fresh, strict=True):
+            found[key] = facts
+            batch.append((key, facts))
+            # Written as they come, so an interrupted run keeps what it extracted.
+            if len(batch) == CACHE_WRITE_BATCH:
+                cache.put_many(batch)
+                batch = []
+        cache.put_many(batch)
+    return FactSet(documents=[found[key] for key in keys])
+
+
+def _extract(documents: list[Document], jobs: int) -> Iterator[DocumentFacts]:
+    from factlint.nlp.extract import extract
+    from factlint.nlp.model import load_model
+
+    return extract(documents, load_model(), jobs=jobs)
 
 
 def run_rules(facts: FactSet, rules: list[Rule]) -> list[Finding]:
@@ -40,9 +71,14 @@ def run_rules(facts: FactSet, rules: list[Rule]) -> list[Finding]:
     return sort_findings(findings)
 
 
-def lint(paths: list[str], rules: list[Rule], reference_date: date | None = None) -> LintResult:
+def lint(
+    paths: list[str],
+    rules: list[Rule],
+    reference_date: date | None = None,
+    options: CacheOptions | None = None,
+) -> LintResult:
     errors: list[InputError] = []
-    facts = collect_facts(paths, reference_date, errors)
+    facts = collect_facts(paths, reference_date, errors, options)
     return LintResult(facts=facts, findings=run_rules(facts, rules), errors=errors)
 
 

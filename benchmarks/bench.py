@@ -1,0 +1,304 @@
+"""Benchmark factlint against the spaCy floor: throughput, cache speed-up, rule time, memory.
+
+    .venv/bin/python benchmarks/bench.py --docs 1000 --json bench.json
+
+Each size is measured in one process: build a deterministic corpus in a temp dir, load the
+model (timed apart, counted in no throughput), run raw `nlp.pipe` over the texts (the floor),
+then `factlint check` in-process through the CLI's own command object, once with an empty
+cache (cold) and once more on the unchanged files (warm). The warm run is also timed as a
+subprocess, which includes interpreter start-up and whatever the warm path imports. With
+scaling on (the default) each of N and 10×N runs in its own child process, so peak RSS is per
+size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import build_corpus
+
+
+class Figures(BaseModel):
+    """What one size measured. Rates are words per second; times are seconds."""
+
+    docs: int
+    words: int
+    jobs: int
+    model_load_s: float
+    spacy_s: float
+    spacy_wps: float
+    cold_s: float
+    factlint_cold_wps: float
+    ratio: float
+    # The same ratio in CPU seconds (own and child processes): steadier on a shared machine.
+    ratio_cpu: float
+    warm_s: float
+    warm_speedup: float
+    warm_cli_s: float
+    extract_s: float
+    rules_s: float
+    rule_phase_share: float
+    rule_ms: dict[str, float] = Field(default_factory=dict)
+    findings: int
+    warm_output_identical: bool
+    peak_rss_mb: float
+
+
+class Scaling(BaseModel):
+    docs: int
+    at_10x: Figures
+    rule_ms_per_doc: float
+    rule_ms_per_doc_10x: float
+    # Per-document rule time at 10×N over that at N: ~1 is linear in the documents, ~10 quadratic.
+    rule_growth: float
+
+
+@contextmanager
+def timed_phases(phases: dict[str, float], rule_ms: dict[str, float]) -> Iterator[None]:
+    """Time extraction, the rule phase and each rule by wrapping the pipeline's own functions."""
+    import factlint.pipeline as pipeline
+    import factlint.rules.loader as loader
+
+    originals: dict[tuple[Any, str], Callable[..., Any]] = {}
+
+    def wrap(owner: Any, name: str, phase: str) -> None:
+        original = getattr(owner, name)
+        originals[(owner, name)] = original
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                phases[phase] += time.perf_counter() - start
+
+        setattr(owner, name, timed)
+
+    def load_timed_rules(*args: Any, **kwargs: Any) -> Any:
+        rules = originals[(loader, "load_rules")](*args, **kwargs)
+        for rule in rules:
+            check, code = rule.kind.check, rule.spec.code
+
+            def timed_check(facts: Any, check: Any = check, code: str = code) -> list[Any]:
+                start = time.perf_counter()
+                found = list(check(facts))
+                rule_ms[code] += (time.perf_counter() - start) * 1000
+                return found
+
+            rule.kind.check = timed_check
+        return rules
+
+    wrap(pipeline, "collect_facts", "extract")
+    wrap(pipeline, "run_rules", "rules")
+    originals[(loader, "load_rules")] = loader.load_rules
+    loader.load_rules = load_timed_rules
+    try:
+        yield
+    finally:
+        for (owner, name), original in originals.items():
+            setattr(owner, name, original)
+
+
+def cpu_seconds() -> float:
+    """User and system CPU time of this process and its finished children."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
+def run_check(args: list[str]) -> int:
+    """`factlint check ARGS` in-process, through the same click command the CLI runs."""
+    from typer.main import get_command
+
+    from factlint.cli import app
+
+    code = get_command(app).main(["check", *args], prog_name="factlint", standalone_mode=False)
+    return int(code or 0)
+
+
+def measure(docs: int, jobs: int, workdir: Path) -> Figures:
+    corpus_dir, cache_dir = workdir / "corpus", workdir / "cache"
+    paths = build_corpus(docs, corpus_dir)
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    words = sum(len(t.split()) for t in texts)
+
+    from factlint.nlp.extract import BATCH_SIZE
+    from factlint.nlp.model import load_model
+
+    start = time.perf_counter()
+    nlp = load_model()
+    model_load_s = time.perf_counter() - start
+
+    # The floor at spaCy's best batch size here (factlint's), with as many processes.
+    start, cpu = time.perf_counter(), cpu_seconds()
+    for _doc in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=jobs):
+        pass
+    spacy_s, spacy_cpu = time.perf_counter() - start, cpu_seconds() - cpu
+    del texts
+
+    # The env var, not --cache-dir, so the harness also measures a factlint without that option.
+    os.environ["FACTLINT_CACHE_DIR"] = str(cache_dir)
+    check_args = [str(corpus_dir), "--format", "json"]
+    if jobs > 1:
+        check_args += ["--jobs", str(jobs)]
+    phases: dict[str, float] = defaultdict(float)
+    rule_ms: dict[str, float] = defaultdict(float)
+    with timed_phases(phases, rule_ms):
+        start, cpu = time.perf_counter(), cpu_seconds()
+        cold_code = run_check([*check_args, "--output", str(workdir / "cold.json")])
+        cold_s, cold_cpu = time.perf_counter() - start, cpu_seconds() - cpu
+    start = time.perf_counter()
+    warm_code = run_check([*check_args, "--output", str(workdir / "warm.json")])
+    warm_s = time.perf_counter() - start
+    if {cold_code, warm_code} - {0, 1}:
+        raise RuntimeError(f"factlint check exited {cold_code} (cold), {warm_code} (warm)")
+
+    start = time.perf_counter()
+    cli = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "factlint",
+            "check",
+            *check_args,
+            "--output",
+            str(workdir / "cli.json"),
+        ],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    warm_cli_s = time.perf_counter() - start
+    if cli.returncode not in (0, 1):
+        raise RuntimeError(f"factlint check failed ({cli.returncode}): {cli.stderr.strip()}")
+
+    cold = (workdir / "cold.json").read_text(encoding="utf-8")
+    warm = (workdir / "warm.json").read_text(encoding="utf-8")
+    spacy_wps = words / spacy_s
+    cold_wps = words / cold_s
+    return Figures(
+        docs=docs,
+        words=words,
+        jobs=jobs,
+        model_load_s=round(model_load_s, 3),
+        spacy_s=round(spacy_s, 3),
+        spacy_wps=round(spacy_wps, 1),
+        cold_s=round(cold_s, 3),
+        factlint_cold_wps=round(cold_wps, 1),
+        ratio=round(cold_wps / spacy_wps, 3),
+        ratio_cpu=round(spacy_cpu / cold_cpu, 3),
+        warm_s=round(warm_s, 3),
+        warm_speedup=round(cold_s / warm_s, 1),
+        warm_cli_s=round(warm_cli_s, 3),
+        extract_s=round(phases["extract"], 3),
+        rules_s=round(phases["rules"], 3),
+        rule_phase_share=round(phases["rules"] / cold_s, 4),
+        rule_ms={code: round(ms, 1) for code, ms in sorted(rule_ms.items())},
+        findings=len(json.loads(cold)["findings"]),
+        warm_output_identical=cold == warm,
+        # Linux reports ru_maxrss in KiB.
+        peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    )
+
+
+def measure_in_child(docs: int, jobs: int) -> Figures:
+    """One size in a fresh process, so its peak RSS is its own."""
+    with tempfile.TemporaryDirectory(prefix="factlint-bench-") as tmp:
+        out = Path(tmp) / "figures.json"
+        command = [sys.executable, __file__, "--docs", str(docs), "--jobs", str(jobs)]
+        subprocess.run([*command, "--no-scale", "--json", str(out)], check=True)
+        return Figures.model_validate_json(out.read_text(encoding="utf-8"))
+
+
+ROWS = [
+    ("docs", "documents"),
+    ("words", "words"),
+    ("spacy_wps", "spaCy nlp.pipe (words/s)"),
+    ("factlint_cold_wps", "factlint cold (words/s)"),
+    ("ratio", "ratio cold/spaCy (wall)"),
+    ("ratio_cpu", "ratio cold/spaCy (CPU time)"),
+    ("cold_s", "cold run (s)"),
+    ("warm_s", "warm run, in-process (s)"),
+    ("warm_cli_s", "warm run, CLI subprocess (s)"),
+    ("warm_speedup", "warm speed-up (cold/warm)"),
+    ("extract_s", "extraction phase (s)"),
+    ("rules_s", "rule phase (s)"),
+    ("rule_phase_share", "rule phase share"),
+    ("findings", "findings"),
+    ("peak_rss_mb", "peak RSS (MB)"),
+    ("model_load_s", "model load, excluded (s)"),
+]
+
+
+def table(columns: list[Figures]) -> str:
+    lines = ["| figure | " + " | ".join(f"N={c.docs}" for c in columns) + " |"]
+    lines.append("|---|" + "---:|" * len(columns))
+    for key, label in ROWS:
+        lines.append(f"| {label} | " + " | ".join(str(getattr(c, key)) for c in columns) + " |")
+    codes = sorted({code for c in columns for code in c.rule_ms})
+    for code in codes:
+        cells = " | ".join(f"{c.rule_ms.get(code, 0.0)}" for c in columns)
+        lines.append(f"| rule {code} (ms) | {cells} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--docs", type=int, default=1000, help="documents at size N")
+    parser.add_argument("--json", type=Path, help="write the figures at N (and 10×N) here")
+    parser.add_argument("--jobs", type=int, default=1, help="pass --jobs to factlint check")
+    parser.add_argument(
+        "--scale",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="also measure 10×N, each size in its own process (default: on)",
+    )
+    args = parser.parse_args(argv)
+
+    if not args.scale:
+        with tempfile.TemporaryDirectory(prefix="factlint-bench-") as tmp:
+            figures = measure(args.docs, args.jobs, Path(tmp))
+        print(table([figures]))
+        if args.json:
+            args.json.write_text(figures.model_dump_json(indent=2) + "\n", encoding="utf-8")
+        return 0
+
+    small = measure_in_child(args.docs, args.jobs)
+    large = measure_in_child(args.docs * 10, args.jobs)
+    per_doc = sum(small.rule_ms.values()) / small.docs
+    per_doc_10x = sum(large.rule_ms.values()) / large.docs
+    scaling = Scaling(
+        docs=small.docs,
+        at_10x=large,
+        rule_ms_per_doc=round(per_doc, 4),
+        rule_ms_per_doc_10x=round(per_doc_10x, 4),
+        rule_growth=round(per_doc_10x / per_doc, 2) if per_doc else 0.0,
+    )
+    print(table([small, large]))
+    print(
+        f"\nrule phase per document: {scaling.rule_ms_per_doc} ms at N={small.docs}, "
+        f"{scaling.rule_ms_per_doc_10x} ms at N={large.docs} (×{scaling.rule_growth}; "
+        "1 = linear in the documents, 10 = quadratic)"
+    )
+    if args.json:
+        payload = {**small.model_dump(), "scale": scaling.model_dump()}
+        args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
