@@ -95,7 +95,8 @@ class _Builder:
 
     def _anchor(self, source_pos: int) -> None:
         index = bisect.bisect_right(self.line_starts, source_pos) - 1
-        anchor = Anchor(
+        # model_construct: a large page has a million pieces, and these values are ints already.
+        anchor = Anchor.model_construct(
             offset=self.length, line=index + 1, column=source_pos - self.line_starts[index] + 1
         )
         if self.anchors and self.anchors[-1].offset == anchor.offset:
@@ -117,6 +118,9 @@ class _Builder:
         self.pending_break = False
 
     def add_run(self, run: _Run) -> None:
+        if "&" not in run.raw:
+            self.add(run.raw, run.start)
+            return
         cursor = 0
         for match in _ENTITY.finditer(run.raw):
             self.add(run.raw[cursor : match.start()], run.start + cursor)

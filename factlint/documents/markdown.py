@@ -21,6 +21,9 @@ from factlint.documents.dateparse import parse_date_value
 from factlint.errors import InputError
 
 _FRONT_MATTER = re.compile(r"---[ \t]*\n(?P<body>(?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|$)")
+# Characters that can start inline syntax: emphasis, code, links, images, HTML, entities,
+# escapes, strikethrough. A line without any is plain text.
+_INLINE_SYNTAX = re.compile(r"[*_`\[\]!<>&\\~]")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 DATE_KEYS = ("published", "date", "pubDate", "publish_date", "published_at", "datePublished")
@@ -169,12 +172,21 @@ def _line_starts(source: str) -> list[int]:
     return starts
 
 
-def _walk_inline(prose: _Prose, token: Token, cursor: int, end: int) -> int:
+def _walk_inline(prose: _Prose, children: list[Token], cursor: int, end: int) -> int:
     hidden = 0  # inside an autolink or image: text that is a URL or alt text, not prose
-    for child in token.children or []:
+    for child in children:
         kind = child.type
         if kind == "text":
             cursor = prose.align(child.content, cursor, end, keep=hidden == 0)
+        elif kind == "text_special":  # an escape (`\*`) or entity (`&amp;`)
+            found = prose.source.find(child.markup, cursor, end)
+            if found != -1:
+                end_of = found + len(child.markup)
+                if hidden == 0 and child.info == "escape":
+                    prose.keep.append((end_of - len(child.content), end_of, None))
+                elif hidden == 0:
+                    prose.keep.append((found, end_of, child.content))
+                cursor = end_of
         elif kind == "code_inline":
             opening = prose.source.find(child.markup, cursor, end)
             if opening != -1:
@@ -198,10 +210,31 @@ def _walk_inline(prose: _Prose, token: Token, cursor: int, end: int) -> int:
     return cursor
 
 
+def _parser() -> MarkdownIt:
+    parser = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    # Inline syntax is parsed only where a line has a character that can start some (below);
+    # most prose has none, and markdown-it's inline pass is most of its time.
+    parser.disable("inline")
+    # URLs are blanked, never followed: skip their normalisation, accept every scheme.
+    parser.normalizeLink = lambda url: url  # type: ignore[method-assign]
+    parser.normalizeLinkText = lambda url: url  # type: ignore[method-assign]
+    parser.validateLink = lambda url: True  # type: ignore[method-assign]
+    return parser
+
+
+def _inline_children(parser: MarkdownIt, token: Token) -> list[Token] | None:
+    """Inline tokens of `token`, or None when its content is plain text lines."""
+    if _INLINE_SYNTAX.search(token.content) is None:
+        return None
+    children: list[Token] = []
+    parser.inline.parse(token.content, parser, {}, children)
+    return children
+
+
 def markdown_prose(source: str, body_start: int = 0) -> str:
     """`source` with all but its prose blanked; [0, body_start) (front matter) is all blank."""
     body = blank_text(source[:body_start]) + source[body_start:]
-    parser = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    parser = _parser()
     starts = _line_starts(body)
     prose = _Prose(body)
     last_map: tuple[int, int] | None = None
@@ -215,5 +248,10 @@ def markdown_prose(source: str, body_start: int = 0) -> str:
         if (first, last) != last_map:
             cursor = begin
         last_map = (first, last)
-        cursor = _walk_inline(prose, token, cursor, end)
+        children = _inline_children(parser, token)
+        if children is None:
+            for line in token.content.split("\n"):
+                cursor = prose.align(line.strip(), cursor, end, keep=True)
+        else:
+            cursor = _walk_inline(prose, children, cursor, end)
     return prose.render()

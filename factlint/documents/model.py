@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from datetime import date
 from typing import Literal
 
@@ -55,11 +56,12 @@ class Document(BaseModel):
 
     _newlines: list[int] | None = PrivateAttr(default=None)
     _anchor_offsets: list[int] | None = PrivateAttr(default=None)
+    _line_texts: dict[int, str] | None = PrivateAttr(default=None)
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) in the source file of a character offset in `text`."""
         if self._newlines is None:
-            self._newlines = [i for i, ch in enumerate(self.text) if ch == "\n"]
+            self._newlines = [m.start() for m in re.finditer("\n", self.text)]
             self._anchor_offsets = [a.offset for a in self.anchors]
         assert self._anchor_offsets is not None
         anchor = self.anchors[max(0, bisect.bisect_right(self._anchor_offsets, offset) - 1)]
@@ -68,8 +70,6 @@ class Document(BaseModel):
         if last == first:
             return anchor.line, anchor.column + offset - anchor.offset
         return anchor.line + (last - first), offset - self._newlines[last - 1]
-
-    _line_texts: dict[int, str] | None = PrivateAttr(default=None)
 
     def line_text(self, line: int) -> str:
         """The analysed text that stands on a source line (for excerpts)."""

@@ -114,3 +114,12 @@ def test_entities_keep_later_columns_right(write):
     assert "A \u201cquote\u201d & Namur \u2014 Mons" in doc.text
     assert position_of(doc, "Namur") == source_position(page, "Namur")
     assert position_of(doc, "Mons") == source_position(page, "Mons")
+
+
+def test_line_text_gives_the_readable_text_of_a_source_line(write):
+    page = (
+        "<html><body>\n<p>Talks in <b>Vilnius</b> ended.</p>\n<p>Second line.</p>\n</body></html>"
+    )
+    (doc,) = load_documents([str(write("l.html", page))])
+    assert doc.line_text(2) == "Talks in Vilnius ended."
+    assert doc.line_text(3) == "Second line."

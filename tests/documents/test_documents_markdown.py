@@ -105,3 +105,27 @@ def test_crlf_markdown_positions(write):
     assert doc.title == "T"
     assert position_of(doc, "Athens") == (4, 13)
     assert position_of(doc, "Thessaloniki") == (6, 12)
+
+
+def test_escapes_entities_and_tables(write):
+    body = (
+        "Price \\*not\\* 5 &lt; 6 in Bonn\n\n"
+        "| City | Mayor |\n"
+        "|------|-------|\n"
+        "| Kassel | Anna *Weber* |\n"
+    )
+    (doc,) = load_documents([str(write("t.md", body))])
+    assert "*not" in doc.text
+    assert "\\" not in doc.text
+    assert "&lt;" not in doc.text and "5 <" in doc.text
+    assert "|" not in doc.text and "---" not in doc.text
+    for word in ("Bonn", "Kassel", "Weber", "City"):
+        assert position_of(doc, word) == source_position(body, word), word
+
+
+def test_html_comment_block_is_blanked_but_kept_in_source(write):
+    body = "<!-- factlint: ignore FL101 -->\nThe summit in Bled ended.\n"
+    (doc,) = load_documents([str(write("c.md", body))])
+    assert "factlint" not in doc.text
+    assert "<!-- factlint: ignore FL101 -->" in doc.source
+    assert position_of(doc, "Bled") == (2, 15)
