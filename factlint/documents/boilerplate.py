@@ -59,7 +59,7 @@ def _site_suffix(line: str) -> tuple[int, str] | None:
         return None
     site = match.group("site").strip()
     words = site.split()
-    if len(words) > 5 or not any(c.isalpha() for c in site):
+    if len(words) > 5 or not site[0].isalpha():
         return None
     # After a dash only an all-caps name: "Obama wins - Romney concedes" is a headline.
     if match.group("dash") and site != site.upper():
