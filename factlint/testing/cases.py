@@ -139,9 +139,14 @@ def _unknown_key(path: Path, data: Any, loc: tuple[Any, ...], reason: str) -> Ru
     return _fail(path, data, loc, reason)
 
 
-def _evidence_path(ref: str) -> str:
+def _names_document(path: str, documents: set[str]) -> bool:
+    """A case document's path, or one of its records (`feed.jsonl:2`, as the loader names them)."""
+    return path in documents or path.rpartition(":")[0] in documents
+
+
+def _evidence_names_document(ref: str, documents: set[str]) -> bool:
     path, _, line = ref.rpartition(":")
-    return path if path and line.isdigit() else ref
+    return _names_document(ref, documents) or (line.isdigit() and _names_document(path, documents))
 
 
 def _check_case(path: Path, data: Any, index: int, case: Case, names: set[str]) -> None:
@@ -162,7 +167,7 @@ def _check_case(path: Path, data: Any, index: int, case: Case, names: set[str]) 
             raise _fail(path, data, where, f"duplicate document path '{document.path}'")
         seen.add(document.path)
     for i, expected in enumerate(case.expect):
-        if expected.path not in seen:
+        if not _names_document(expected.path, seen):
             known = ", ".join(sorted(seen))
             raise _fail(
                 path,
@@ -171,7 +176,7 @@ def _check_case(path: Path, data: Any, index: int, case: Case, names: set[str]) 
                 f"'{expected.path}' is not a document of this case (documents: {known})",
             )
         for j, ref in enumerate(expected.evidence or []):
-            if _evidence_path(ref) not in seen:
+            if not _evidence_names_document(ref, seen):
                 raise _fail(
                     path,
                     data,

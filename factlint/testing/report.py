@@ -96,6 +96,11 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+def _source(path: str, texts: dict[str, str]) -> str:
+    """The case text a finding's path comes from (a JSONL record `feed.jsonl:2` from feed.jsonl)."""
+    return texts.get(path, texts.get(path.rpartition(":")[0], ""))
+
+
 def render_result(result: CaseResult, case_file: str, rule_file: str) -> str:
     case, spec = result.case, result.rule.spec
     texts = {d.path: d.text for d in case.documents}
@@ -139,9 +144,9 @@ def render_result(result: CaseResult, case_file: str, rule_file: str) -> str:
                 f"  nearest unexpected: {finding.code} {finding.path}:{finding.line}:"
                 f"{finding.column} {finding.text!r}; {'; '.join(diffs)}"
             )
-        lines += [f"  {expected.path}", *_expected_excerpt(expected, texts[expected.path])]
+        lines += [f"  {expected.path}", *_expected_excerpt(expected, _source(expected.path, texts))]
     for j in unexpected:
         finding = result.findings[j]
         lines += ["", f"+ unexpected: {describe_actual(finding)}", f"  {finding.path}"]
-        lines += _finding_excerpt(finding, texts.get(finding.path, ""))
+        lines += _finding_excerpt(finding, _source(finding.path, texts))
     return "\n".join(lines)

@@ -11,6 +11,7 @@ pytest_plugins = ["pytester"]
 # A rule kind defined in the throwaway project's conftest, so these tests do not depend on the
 # built-in rules: it flags dates in one year, with the other documents' dates as evidence.
 KIND_CONFTEST = '''
+from factlint.errors import InputError
 from factlint.rules.base import KindOptions, RuleKind, evidence_at
 from factlint.rules.registry import register
 
@@ -18,6 +19,8 @@ from factlint.rules.registry import register
 class YearOptions(KindOptions):
     year: str
     replacement: str | None = None
+    # Stands for a user error met while checking, e.g. an unreadable vocabulary file.
+    error: str | None = None
 
 
 @register("plugin_test_year")
@@ -28,6 +31,8 @@ class FlagYear(RuleKind):
     message_fields = ("year",)
 
     def check(self, facts):
+        if self.options.error:
+            raise InputError(self.options.error, "vocabulary.txt")
         for doc in facts.documents:
             for date in doc.dates:
                 if date.value and date.value.startswith(self.options.year):
@@ -74,14 +79,16 @@ class RuleProject:
 
 @pytest.fixture(scope="session")
 def _nlp_preloaded() -> None:
-    """Import spaCy and load the model before any pytester snapshot of sys.modules.
+    """Import spaCy, the model and the rule kinds before any pytester snapshot of sys.modules.
 
     In-process pytester runs drop the modules they imported afterwards, and numpy (under
     spaCy) cannot be imported twice in one process.
     """
     from factlint.nlp.model import load_model
+    from factlint.rules.registry import kinds
 
     load_model()
+    kinds()  # the built-in kind modules too, so every run shares one registry
 
 
 @pytest.fixture

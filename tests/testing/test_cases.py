@@ -275,3 +275,32 @@ def test_audit_flags_rules_without_cases_or_without_positive_or_negative_ones(
         f"{tmp_path}/g/TS304-neg.cases.yaml: no positive case (one with findings in 'expect')",
         f"{tmp_path}/g/TS305-bad.cases.yaml:1:1: 'cases': Input should be a valid list",
     ]
+
+
+def test_jsonl_records_are_named_by_their_record_paths(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "X.cases.yaml",
+        """
+        cases:
+          - name: records
+            documents:
+              - path: feed.jsonl
+                text: |
+                  {"text": "One."}
+                  {"text": "Two."}
+            expect:
+              - path: feed.jsonl:2
+                evidence: ["feed.jsonl:1"]
+        """,
+    )
+    expected = load_case_file(path).cases[0].expect[0]
+    record = finding(
+        path="feed.jsonl:2",
+        evidence=[Evidence(path="feed.jsonl:1", line=1, column=11, text="One")],
+    )
+    assert differences(expected, record) == []
+    elsewhere = finding(
+        path="feed.jsonl:2",
+        evidence=[Evidence(path="feed.jsonl:3", line=3, column=11, text="One")],
+    )
+    assert differences(expected, elsewhere)

@@ -146,3 +146,18 @@ cases:
         ("wrongly quiet", False),
     ]
     assert "+ unexpected: TS201 a.txt:1:13 'May 2, 2023': in 2023" in results[1].report()
+
+
+def test_markdown_html_and_jsonl_texts_go_through_their_loaders(rules_dir: Path) -> None:
+    texts = {
+        "n.md": "---\ndate: 2024-03-05\n---\n# Talks\n\nThe deal was signed on March 3.\n",
+        "p.html": "<html><body><article><p>Talks began on June 1, 2023.</p></article></body>",
+        "feed.jsonl": '{"id": "x", "text": "It ended on May 2, 2023."}\n',
+    }
+    findings = lint_texts(texts, rules=[rules_dir])
+    # The front-matter date resolves "March 3"; positions are those of the source files.
+    assert where(findings) == [
+        ("TS201", "feed.jsonl:1", 1, 34, "May 2, 2023"),
+        ("TS202", "n.md", 6, 24, "March 3"),
+        ("TS201", "p.html", 1, 40, "June 1, 2023"),
+    ]

@@ -244,3 +244,14 @@ def test_a_malformed_rule_file_is_a_collection_error_naming_the_rule_file(
     result.stdout.fnmatch_lines(
         ["rules/dates/TS101-flag-year.yml:3:7: unknown kind 'no_such_kind'*"]
     )
+
+
+@pytest.mark.model
+def test_a_user_error_while_running_a_case_is_one_line(rule_project: RuleProject) -> None:
+    rule = rule_project.folder / "TS101-flag-year.yml"
+    rule.write_text(rule.read_text() + '  error: "cannot read: no such file"\n')
+    rule_project.cases(POSITIVE)
+    result = rule_project.run()
+    result.assert_outcomes(failed=2)
+    result.stdout.fnmatch_lines(["factlint: error: vocabulary.txt: cannot read: no such file"])
+    result.stdout.no_fnmatch_line("*Traceback*")
