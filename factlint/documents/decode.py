@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from factlint.errors import InputError
 
@@ -24,6 +25,11 @@ _MAGIC: list[tuple[bytes, str]] = [
     (b"\x00asm", "WebAssembly module"),
 ]
 
+# <meta charset="x">, <meta http-equiv=... content="text/html; charset=x">, <?xml encoding="x"?>
+_DECLARED = re.compile(
+    rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE
+)
+
 _UNICODE_BOMS: list[tuple[bytes, str]] = [
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -41,6 +47,18 @@ def normalise_newlines(text: str) -> str:
     if "\r" not in text:
         return text
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _declared_encoding(data: bytes) -> str | None:
+    """The charset an HTML or XML file declares in its first bytes, if Python knows it."""
+    match = _DECLARED.search(data[:4096])
+    if match is None:
+        return None
+    name = match.group(1).decode("ascii", "replace")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
 
 
 def _binary_kind(data: bytes) -> str | None:
@@ -76,6 +94,12 @@ def decode(data: bytes, location: str) -> str:
         return normalise_newlines(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    declared = _declared_encoding(data)
+    if declared is not None:
+        try:
+            return normalise_newlines(data.decode(declared))
+        except UnicodeDecodeError:
+            pass  # the declaration is wrong: detect instead
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()

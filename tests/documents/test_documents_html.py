@@ -123,3 +123,9 @@ def test_line_text_gives_the_readable_text_of_a_source_line(write):
     (doc,) = load_documents([str(write("l.html", page))])
     assert doc.line_text(2) == "Talks in Vilnius ended."
     assert doc.line_text(3) == "Second line."
+
+
+def test_declared_charset_decodes_a_non_utf8_page(write):
+    page = '<html><head><meta charset="iso-8859-2"></head><body><p>Zając w Łodzi.</p></body></html>'
+    (doc,) = load_documents([str(write("pl.html", page.encode("iso-8859-2")))])
+    assert "Zając w Łodzi." in doc.text
