@@ -16,7 +16,7 @@ from typing import Literal, cast
 from dateparser.date import DateDataParser
 
 from factlint.facts.model import Granularity
-from factlint.nlp.dates.normalise import NO_ANCHOR, Normalised
+from factlint.nlp.dates.normalise import NO_ANCHOR, Normalised, clean, non_date_kind
 from factlint.nlp.dates.values import Point
 
 Prefer = Literal["past", "future"]
@@ -73,7 +73,7 @@ def parse_with_dateparser(
     text: str, anchor: date | None, prefer: Prefer = "past"
 ) -> Normalised | None:
     """The value dateparser gives a candidate phrase, or None."""
-    if not _DATE_WORD.search(text) or len(text) > 60:
+    if not _DATE_WORD.search(text) or len(text) > 60 or non_date_kind(clean(text)):
         return None
     base = anchor or _BASE
     try:

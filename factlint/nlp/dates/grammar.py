@@ -76,17 +76,13 @@ def direction(context: Context, default: Direction = "nearest") -> Direction:
     return default
 
 
-def year_number(text: str, anchor: date) -> tuple[int, bool] | None:
-    """The year a year token names and whether the anchor was needed ('98 takes its century
-    from the anchor)."""
+def year_number(text: str, anchor: date) -> int | None:
+    """The year a year token names. A two-digit year ('98) takes the century that puts it
+    at most twenty years after the anchor."""
     text = text.strip()
     if text.isdigit() and len(text) == 4:
-        return int(text), False
-    if text.startswith("'") and text[1:].isdigit():
-        short = int(text[1:])
-        century = anchor.year - anchor.year % 100
-        candidate = century + short
-        # The century that puts the year at most ten years after the anchor.
-        return (candidate - 100 if candidate > anchor.year + 10 else candidate), True
-    spelled = spelled_year(text)
-    return (spelled, False) if spelled is not None else None
+        return int(text)
+    if text.startswith("'") and text[1:].isdigit() and len(text) == 3:
+        candidate = anchor.year - anchor.year % 100 + int(text[1:])
+        return candidate - 100 if candidate > anchor.year + 20 else candidate
+    return spelled_year(text)

@@ -74,13 +74,19 @@ _FREQUENCY = re.compile(
 _DURATION_PREFIX = (
     r"for|about|around|nearly|almost|over|more than|less than|fewer than|at least|at most|up to"
     r"|some|roughly|approximately|only|just|barely|all|the|past|last|next|first|final|previous"
-    r"|following|coming|recent|remaining|entire|whole|full|other|another|additional|extra|of"
-    r"|its|their|his|her|our|within|in|after|during|those|these|same|latest|initial|early|late"
+    r"|following|coming|recent|remaining|entire|whole|full|other|of|its|their|his|her|our"
+    r"|within|in|after|during|those|these|same|latest|initial|early|late"
+)
+_DURATION_ADJECTIVE = (
+    r"additional|extra|more|full|whole|entire|long|short|straight|consecutive|further|trading"
+    r"|business|working|calendar|fiscal"
 )
 _DURATION = re.compile(
     rf"(?P<prefix>(?:(?:{_DURATION_PREFIX}) )*)"
-    rf"(?P<amount>(?:{NUMBER_RE}|{VAGUE_RE}|\d+(?:\.\d+)?|half an?|a half|one and a half) )?"
-    r"(?:and a half )?"
+    # A year is not an amount: "the 1988 quarter" is a date.
+    r"(?P<amount>(?!(?:1\d|20)\d\d )(?:(?:a|an|another) )?"
+    rf"(?:{NUMBER_RE}|{VAGUE_RE}|another|\d+(?:\.\d+)?|half an?|a half|one and a half) )?"
+    rf"(?:and a half )?(?:(?:{_DURATION_ADJECTIVE}) )*"
     r"(?P<unit>(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade"
     r"|centur(?:y|ie)|semester|weekend)s?)(?: and a half)?(?: long)?"
 )

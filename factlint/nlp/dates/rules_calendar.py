@@ -46,11 +46,10 @@ def _day(y: int, mon: int, d: int, m: re.Match[str], relative: bool, stated: boo
 def _dated(m: re.Match[str], mon: int, d: int, anchor: date, context: Context) -> Parsed | None:
     """A month and day, with the year stated, relative ("of last year") or left to the anchor."""
     if m.group("year"):
-        parsed_year = year_number(m.group("year"), anchor)
-        if parsed_year is None:
+        y = year_number(m.group("year"), anchor)
+        if y is None:
             return None
-        y, from_anchor = parsed_year
-        return _day(y, mon, d, m, from_anchor, not from_anchor)
+        return _day(y, mon, d, m, False, True)
     if m.groupdict().get("ryear"):
         y = anchor.year + {"this": 0, "last": -1, "next": 1}[m.group("ryear")]
         return _day(y, mon, d, m, True, False)
@@ -59,17 +58,6 @@ def _dated(m: re.Match[str], mon: int, d: int, anchor: date, context: Context) -
         default = "future"
     elif m.groupdict().get("rel") in ("last", "past", "this past"):
         default = "past"
-    weekday = _weekday(m)
-    if weekday is not None and default == "nearest":
-        # A weekday with a yearless date: the year in which they agree, nearest first.
-        for y in sorted(
-            (anchor.year, anchor.year - 1, anchor.year + 1), key=lambda y: abs(y - anchor.year)
-        ):
-            try:
-                if date(y, mon, d).weekday() == weekday:
-                    return _day(y, mon, d, m, True, False)
-            except ValueError:
-                return None
     chosen = v.day_year(
         mon, d, anchor, direction(context, default) if default == "nearest" else default
     )
@@ -96,12 +84,8 @@ def slashed(m: re.Match[str], anchor: date, context: Context) -> Parsed | None:
     a, b, y_text = int(m.group("a")), int(m.group("b")), m.group("y")
     # Month first (US news); day first only when the first number cannot be a month.
     mon, d = (b, a) if a > 12 >= b else (a, b)
-    if len(y_text) == 2:
-        parsed = year_number("'" + y_text, anchor)
-        assert parsed is not None
-        y, relative = parsed
-        return _day(y, mon, d, m, relative, not relative)
-    return _day(int(y_text), mon, d, m, False, True)
+    y = year_number("'" + y_text if len(y_text) == 2 else y_text, anchor)
+    return None if y is None else _day(y, mon, d, m, False, True)
 
 
 @rule(rf"{WD}?(?P<y>\d{{4}})[-/](?P<mo>\d{{1,2}})[-/](?P<d>\d{{1,2}})")
@@ -116,11 +100,10 @@ def dotted_date(m: re.Match[str], anchor: date, context: Context) -> Parsed | No
 
 @rule(rf"(?:the )?(?:month of )?{MON} (?:of )?{YEAR}")
 def month_year(m: re.Match[str], anchor: date, context: Context) -> Parsed | None:
-    parsed = year_number(m.group("year"), anchor)
-    if parsed is None:
+    y = year_number(m.group("year"), anchor)
+    if y is None:
         return None
-    y, relative = parsed
-    return Parsed(v.month(y, MONTHS[m.group("mon")]), relative=relative, year_stated=not relative)
+    return Parsed(v.month(y, MONTHS[m.group("mon")]), year_stated=True)
 
 
 @rule(r"(?P<y>\d{4})-(?P<mo>\d{2})|(?P<mo2>\d{1,2})/(?P<y2>\d{4})")
@@ -166,11 +149,10 @@ def _quarter_number(m: re.Match[str]) -> int:
 
 @rule(rf"(?:the )?(?:fiscal )?{YEAR} {Q}", rf"(?:the )?{Q} (?:of )?(?:fiscal )?{YEAR}")
 def quarter_of_year(m: re.Match[str], anchor: date, context: Context) -> Parsed | None:
-    parsed = year_number(m.group("year"), anchor)
-    if parsed is None:
+    y = year_number(m.group("year"), anchor)
+    if y is None:
         return None
-    y, relative = parsed
-    return Parsed(v.quarter(y, _quarter_number(m)), relative=relative, year_stated=not relative)
+    return Parsed(v.quarter(y, _quarter_number(m)), year_stated=True)
 
 
 @rule(r"q(?P<qn>[1-4]) (?:of )?(?P<y>\d{4})|(?P<y2>\d{4}) q(?P<qn2>[1-4])")
@@ -207,11 +189,10 @@ def quarter_alone(m: re.Match[str], anchor: date, context: Context) -> Parsed | 
     rf"{YEAR}"
 )
 def year_alone(m: re.Match[str], anchor: date, context: Context) -> Parsed | None:
-    parsed = year_number(m.group("year"), anchor)
-    if parsed is None:
+    y = year_number(m.group("year"), anchor)
+    if y is None:
         return None
-    y, relative = parsed
-    return Parsed(v.year(y), relative=relative, year_stated=not relative)
+    return Parsed(v.year(y), year_stated=True)
 
 
 @rule(r"(?:the )?(?P<y>1\d\d|20\d)0s")
@@ -244,13 +225,10 @@ SEASON = rf"(?P<season>{SEASON_RE})"
 
 @rule(rf"(?:the )?{SEASON} (?:of )?{YEAR}", rf"{YEAR} {SEASON}")
 def season_year(m: re.Match[str], anchor: date, context: Context) -> Parsed | None:
-    parsed = year_number(m.group("year"), anchor)
-    if parsed is None:
+    y = year_number(m.group("year"), anchor)
+    if y is None:
         return None
-    y, relative = parsed
-    return Parsed(
-        v.season(y, SEASONS[m.group("season")]), relative=relative, year_stated=not relative
-    )
+    return Parsed(v.season(y, SEASONS[m.group("season")]), year_stated=True)
 
 
 @rule(
@@ -305,12 +283,11 @@ _HOLIDAY_NAMES = {
 def holiday(m: re.Match[str], anchor: date, context: Context) -> Parsed | None:
     name = _HOLIDAY_NAMES.get(m.group("h"), m.group("h"))
     if m.group("year"):
-        parsed = year_number(m.group("year"), anchor)
-        if parsed is None:
+        y = year_number(m.group("year"), anchor)
+        if y is None:
             return None
-        y, relative = parsed
         found = v.holiday(name, y)
-        return Parsed(v.day(found), relative=relative, year_stated=not relative) if found else None
+        return Parsed(v.day(found), year_stated=True) if found else None
     rel = m.group("rel")
     want = direction(context, "nearest")
     if rel in ("last", "past", "this past"):

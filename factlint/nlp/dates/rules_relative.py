@@ -7,7 +7,7 @@ import re
 from datetime import date, timedelta
 
 from factlint.nlp.dates import values as v
-from factlint.nlp.dates.grammar import Context, Parsed, rule
+from factlint.nlp.dates.grammar import Context, Parsed, rule, year_number
 from factlint.nlp.dates.lexicon import (
     NUMBER_RE,
     PART_OF_DAY_RE,
@@ -208,16 +208,14 @@ def year_ago_quarter(m: re.Match[str], anchor: date, context: Context) -> Parsed
 
 @rule(rf"(?:the )?(?P<year>{YEAR_RE}) {_QUARTER_WORD}")
 def year_quarter(m: re.Match[str], anchor: date, context: Context) -> Parsed | None:
-    from factlint.nlp.dates.grammar import year_number
-
-    parsed = year_number(m.group("year"), anchor)
-    if parsed is None:
+    y = year_number(m.group("year"), anchor)
+    if y is None:
         return None
-    y, relative = parsed
     if context.quarter is None:
-        return Parsed(v.year(y), relative=relative, year_stated=not relative)
+        return Parsed(v.year(y), year_stated=True)
+    # "the 1988 quarter": the quarter the report is about, in that year.
     q = (context.quarter.start.month - 1) // 3 + 1
-    return Parsed(v.quarter(y, q), relative=True, year_stated=not relative)
+    return Parsed(v.quarter(y, q), relative=True, year_stated=True)
 
 
 # --- this / last / next unit ---------------------------------------------------------------

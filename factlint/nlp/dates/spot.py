@@ -171,7 +171,7 @@ def _cue(doc: Doc, first: int) -> Tense | None:
     if last.lower_ in _FUTURE_CUES:
         return "future"
     if last.lower_ in ("to", "until", "through", "till"):
-        sentence_start = doc[first].sent.start
+        sentence_start = doc[first].sent.start if doc.has_annotation("SENT_START") else 0
         if any(t.lemma_ in _MOVED_TO for t in doc[max(sentence_start, first - 12) : first]):
             return "future"
     words = [t.lower_ for t in before[-3:]]
