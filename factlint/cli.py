@@ -163,7 +163,7 @@ def check(
     from factlint.io import atomic_write
     from factlint.pipeline import lint
     from factlint.reporters import REPORTERS, Report, RuleMeta
-    from factlint.reporters.progress import progress, wanted
+    from factlint.reporters.progress import progress
     from factlint.reporters.statistics import STATISTICS_RENDERERS
     from factlint.reporters.text import use_color
     from factlint.rules.kinds.unused_suppression import UnusedSuppression
@@ -186,7 +186,7 @@ def check(
         known = load_baseline(baseline) if baseline is not None else None
         # Unused-suppression rules need every other rule's findings: filter_findings runs them.
         first_pass = [r for r in active if not isinstance(r.kind, UnusedSuppression)]
-        with progress(f"Linting {len(paths)} input(s)", wanted(output_format, paths)):
+        with progress(output_format, paths):
             result = lint(paths, first_pass, anchor, cache_options(no_cache, cache_dir, jobs))
         filtered = filter_findings(result.findings, result.facts, active, selection)
     except FactlintError as error:

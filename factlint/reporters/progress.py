@@ -1,7 +1,8 @@
 """A progress indicator on stderr while documents are read and analysed.
 
 Shown only for the text format, only when stderr is a terminal, and only for runs of many
-documents; transient, so nothing of it stays in the scrollback.
+documents; transient, so nothing of it stays in the scrollback. It pulses rather than
+counting: the NLP pass reports no per-document progress.
 """
 
 from __future__ import annotations
@@ -14,21 +15,23 @@ from contextlib import contextmanager
 MIN_DOCUMENTS = 20
 
 
-def wanted(output_format: str, paths: list[str]) -> bool:
+def documents_to_show(output_format: str, paths: list[str]) -> int:
+    """How many input files the indicator announces; 0 when it should not be shown."""
     if output_format != "text" or not sys.stderr.isatty():
-        return False
+        return 0
     from factlint.documents.discover import discover
 
     try:
         count = len(discover(paths, lambda error: None))
     except Exception:  # counting is a courtesy; the real run reports input problems
-        return False
-    return count >= MIN_DOCUMENTS
+        return 0
+    return count if count >= MIN_DOCUMENTS else 0
 
 
 @contextmanager
-def progress(label: str, enabled: bool) -> Iterator[None]:
-    if not enabled:
+def progress(output_format: str, paths: list[str]) -> Iterator[None]:
+    count = documents_to_show(output_format, paths)
+    if not count:
         yield
         return
     from rich.console import Console
@@ -36,5 +39,5 @@ def progress(label: str, enabled: bool) -> Iterator[None]:
 
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        bar.add_task(label, total=None)
+        bar.add_task(f"Linting {count} files", total=None)
         yield
