@@ -122,7 +122,10 @@ def lint_texts(
     rules_dirs: Sequence[str | Path] | None = None,
     reference_date: date | None = None,
 ) -> list[Finding]:
-    """Findings for a set of in-memory documents, as `factlint check` reports them.
+    """The findings of the selected rules on in-memory documents, sorted.
+
+    Documents are read by the loaders `factlint check` uses; suppression comments,
+    configuration files and baselines are not applied: this is what the rules themselves say.
 
     `texts` maps a relative path (its suffix picks the format: .txt, .md, .html...) to the
     document's text; `published` gives publication dates by path; `reference_date` is the

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
 
 import pytest
 
@@ -97,5 +98,10 @@ def pytester(_nlp_preloaded: None, pytester: pytest.Pytester) -> pytest.Pytester
 
 
 @pytest.fixture
-def rule_project(pytester: pytest.Pytester) -> RuleProject:
-    return RuleProject(pytester)
+def make_rule_project(pytester: pytest.Pytester) -> Callable[[str], RuleProject]:
+    return lambda folder: RuleProject(pytester, folder)
+
+
+@pytest.fixture
+def rule_project(make_rule_project: Callable[[str], RuleProject]) -> RuleProject:
+    return make_rule_project("rules/dates")

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 import pytest
 
-from tests.testing.conftest import RuleProject
+if TYPE_CHECKING:
+    from tests.testing.conftest import RuleProject
 
 POSITIVE = """
 cases:
@@ -139,8 +143,10 @@ def test_a_wrong_fix_or_evidence_fails(rule_project: RuleProject) -> None:
 
 
 @pytest.mark.model
-def test_cases_in_any_folder_the_user_points_at(pytester: pytest.Pytester) -> None:
-    project = RuleProject(pytester, folder="my_rules")
+def test_cases_in_any_folder_the_user_points_at(
+    make_rule_project: Callable[[str], RuleProject],
+) -> None:
+    project = make_rule_project("my_rules")
     project.cases(POSITIVE)
     result = project.run("my_rules", "-m", "model")
     result.assert_outcomes(passed=2)
