@@ -45,11 +45,10 @@ CONFIG_NAMES = ("factlint.toml", "pyproject.toml")
 
 
 def _selectors(value: list[str]) -> list[str]:
-    codes = [code.upper() for code in value]
-    for code in codes:
-        if not SELECTOR.match(code):
+    for code in value:
+        if not SELECTOR.match(code.upper()):
             raise ValueError(f"'{code}' is not a rule code or prefix (like FL301 or FL3)")
-    return codes
+    return [code.upper() for code in value]
 
 
 class Settings(BaseModel):
