@@ -36,6 +36,8 @@ def resolve_published(documents: list[Document], reference_date: date | None = N
     """Fill in the publication date of every document that can have one. Never reads the clock:
     a document without a date of its own gets `reference_date`, or stays without."""
     floor = latest_year(documents)
+    if floor is None and reference_date is not None:
+        floor = reference_date.year  # no year anywhere in the set: the user's date is the clue
     for document in documents:
         if document.published is None and document.published_partial is not None:
             month, day, weekday = document.published_partial
@@ -46,3 +48,4 @@ def resolve_published(documents: list[Document], reference_date: date | None = N
         if document.published is None and reference_date is not None:
             document.published = reference_date
             document.published_source = "reference-date"
+            document.published_text = None  # it names the inferred date's words only

@@ -80,15 +80,25 @@ def test_weekday_year_inference_across_the_set(write):
     assert docs[1].published is None
 
 
-def test_weekday_inference_without_any_year_falls_back_to_reference(write):
+def test_weekday_inference_without_any_year_uses_the_reference_year(write):
     a = write("a.txt", "Talks resume\nPublished: Friday, March 6\nThe envoys met in Doha.\n")
     docs = load_documents([str(a)])
     resolve_published(docs)
     assert docs[0].published is None
     assert docs[0].published_source is None
-    resolve_published(docs, date(2030, 1, 2))
-    assert docs[0].published == date(2030, 1, 2)
-    assert docs[0].published_source == "reference-date"
+    resolve_published(docs, date(2019, 1, 2))
+    assert docs[0].published == date(2020, 3, 6)
+    assert docs[0].published_source == "published-line"
+    assert docs[0].published_text == "Friday, March 6"
+
+
+def test_impossible_weekday_falls_back_to_the_reference_date(write):
+    # 31 February never exists; a weekday that fits no year leaves the reference date.
+    doc = Document(path="x.txt", text="", published_partial=(4, 31, 0), published_text="x")
+    resolve_published([doc], date(2030, 1, 2))
+    assert doc.published == date(2030, 1, 2)
+    assert doc.published_source == "reference-date"
+    assert doc.published_text is None
 
 
 def test_reference_date_never_overrides_a_document_date(write):
