@@ -206,3 +206,17 @@ def test_facts_takes_the_reference_date_from_config(project: Project) -> None:
     result = CliRunner().invoke(app, ["facts", "news/a.txt", "--format", "json"])
     assert result.exit_code == 0
     assert json.loads(result.stdout)["documents"][0]["published"] == "2026-01-28"
+
+
+def test_suppressions_in_html_are_read_from_the_markup(project: Project) -> None:
+    project.write(
+        "news/a.html",
+        "<html><body><article>\n"
+        "<p>The jets left Khmeimim at dawn.</p> <!-- factlint: ignore CI101 -->\n"
+        "<p>Later they flew from Khmeimim again.</p>\n"
+        "</article></body></html>\n",
+    )
+    out = project.check("news", *RULES, "--select", "CI1,FL901", "--format", "json")
+    report = json.loads(out.stdout)
+    assert [(f["code"], f["line"]) for f in report["findings"]] == [("CI101", 3)]
+    assert report["summary"]["suppressed"] == 1

@@ -168,3 +168,22 @@ def test_cli_fix_applies_safe_fixes_and_reports_the_rest(project: Project) -> No
     assert article.read_text(encoding="utf-8") == (
         "The jets left Hmeimim at dawn.\nThey landed in Lattakia.\n"
     )
+
+
+@pytest.mark.model
+def test_cli_fix_that_cannot_be_written_exits_2_and_leaves_the_file(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article = project.write("news/a.txt", TEXT)
+
+    def no_space(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", no_space)
+    out = project.check("news/a.txt", *("--rules", "rules", "--select", "CI1", "--fix"))
+    assert out.exit_code == 2
+    assert f"factlint: error: {Path('news/a.txt')}: cannot write fixes" in out.stderr
+    assert article.read_text(encoding="utf-8") == TEXT
+    assert sorted(p.name for p in article.parent.iterdir()) == ["a.txt"]
+    # Nothing was fixed, so the findings are all still reported.
+    assert out.stdout.count(": CI10") == 2
