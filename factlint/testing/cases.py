@@ -141,7 +141,10 @@ def _unknown_key(path: Path, data: Any, loc: tuple[Any, ...], reason: str) -> Ru
 
 def _names_document(path: str, documents: set[str]) -> bool:
     """A case document's path, or one of its records (`feed.jsonl:2`, as the loader names them)."""
-    return path in documents or path.rpartition(":")[0] in documents
+    source, _, record = path.rpartition(":")
+    return path in documents or (
+        source in documents and source.endswith(".jsonl") and record.isdigit()
+    )
 
 
 def _evidence_names_document(ref: str, documents: set[str]) -> bool:
@@ -169,11 +172,12 @@ def _check_case(path: Path, data: Any, index: int, case: Case, names: set[str]) 
     for i, expected in enumerate(case.expect):
         if not _names_document(expected.path, seen):
             known = ", ".join(sorted(seen))
+            hint = "; a line number goes in 'line'" if ":" in expected.path else ""
             raise _fail(
                 path,
                 data,
                 (*at, "expect", i, "path"),
-                f"'{expected.path}' is not a document of this case (documents: {known})",
+                f"'{expected.path}' is not a document of this case (documents: {known}){hint}",
             )
         for j, ref in enumerate(expected.evidence or []):
             if not _evidence_names_document(ref, seen):

@@ -304,3 +304,13 @@ def test_jsonl_records_are_named_by_their_record_paths(tmp_path: Path) -> None:
         evidence=[Evidence(path="feed.jsonl:3", line=3, column=11, text="One")],
     )
     assert differences(expected, elsewhere)
+
+
+def test_a_line_in_the_path_of_a_text_document_is_refused(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "X.cases.yaml",
+        "cases:\n  - name: a\n    documents: [{path: a.txt, text: x}]\n"
+        "    expect: [{path: 'a.txt:3'}]\n",
+    )
+    with pytest.raises(RuleFileError, match=r"'a\.txt:3' is not a document of this case"):
+        load_case_file(path)
