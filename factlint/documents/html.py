@@ -41,7 +41,8 @@ BLOCK_TAGS = {
 _FURNITURE = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|sidebar|footer|masthead|share|sharing|social"
     r"|comments?|related|recommended|advert\w*|ads?|promo|cookies?|consent|subscribe"
-    r"|newsletter|breadcrumbs?|widget|popup|modal|banner|toolbar|skip-link)(?:$|[\s_-])",
+    r"|newsletter|breadcrumbs?|widget|popup|modal|banner|toolbar|skip-link|tags?|byline"
+    r"|author|meta|dateline|timestamp)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 _PUBLISHED_META = (
@@ -223,14 +224,14 @@ def extract_html(source: str) -> HtmlContent:
     matcher = _Matcher(_text_runs(source))
     # (node, exiting, state to restore on exit)
     start = tree.root
-    stack: list[tuple[LexborNode, bool, tuple[int, int, int]]] = []
+    stack: list[tuple[LexborNode, bool, tuple[int, int, int, int]]] = []
     if start is not None:
-        stack.append((start, False, (0, 0, 0)))
-    dropped = inside = in_article = 0
+        stack.append((start, False, (0, 0, 0, 0)))
+    dropped = inside = in_article = in_paragraph = 0
     while stack:
         node, exiting, saved = stack.pop()
         if exiting:
-            dropped, inside, in_article = saved
+            dropped, inside, in_article, in_paragraph = saved
             if node.tag in BLOCK_TAGS:
                 builder.pending_break = True
             continue
@@ -253,15 +254,19 @@ def extract_html(source: str) -> HtmlContent:
             continue
         if not node.is_element_node:
             continue
-        saved = (dropped, inside, in_article)
+        saved = (dropped, inside, in_article, in_paragraph)
         tag = node.tag or ""
         if node.mem_id == root_id:
             inside += 1
         if tag == "article":
             in_article += 1
+        if tag in ("p", "li", "td", "blockquote"):
+            in_paragraph += 1
         if (
             tag in DROP_TAGS
             or (tag == "header" and not in_article)
+            # A <time> outside a sentence is a timestamp (metadata); inside one, it is prose.
+            or (tag == "time" and not in_paragraph)
             or (tag not in ("html", "body", "article", "main") and _is_furniture(node))
         ):
             dropped += 1

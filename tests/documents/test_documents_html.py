@@ -129,3 +129,18 @@ def test_declared_charset_decodes_a_non_utf8_page(write):
     page = '<html><head><meta charset="iso-8859-2"></head><body><p>Zając w Łodzi.</p></body></html>'
     (doc,) = load_documents([str(write("pl.html", page.encode("iso-8859-2")))])
     assert "Zając w Łodzi." in doc.text
+
+
+def test_article_header_title_kept_bylines_timestamps_and_tags_dropped(write):
+    page = (
+        "<body><header><a>Site Name Leeds</a></header><article><header><h1>Fire in York</h1>"
+        '<p class="byline">By Jo Smith</p><time datetime="2021-02-03">Feb 3</time></header>'
+        '<p>Crews reached Hull on <time datetime="2021-02-05">Friday</time>.</p>'
+        '<ul class="post-tags"><li>Bath</li></ul><footer>More from Derby</footer></article></body>'
+    )
+    (doc,) = load_documents([str(write("y.html", page))])
+    assert "Fire in York" in doc.text
+    assert "Crews reached Hull on Friday." in doc.text
+    for dropped in ("Leeds", "Jo Smith", "Feb 3", "Bath", "Derby"):
+        assert dropped not in doc.text, dropped
+    assert doc.published == date(2021, 2, 3)
