@@ -50,6 +50,7 @@ _PUBLISHED_META = (
     "publishdate", "publish-date", "publish_date", "dc.date", "dc.date.issued",
     "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published",
 )  # fmt: skip
+_SENTENCE_TAGS = ("p", "li", "td", "blockquote")
 _JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"')
 
 
@@ -185,6 +186,16 @@ def _meta(tree: LexborHTMLParser) -> dict[str, str]:
     return found
 
 
+def _in_sentence(node: LexborNode) -> bool:
+    """Inside a paragraph or list item: a date the article talks about, not its timestamp."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in _SENTENCE_TAGS:
+            return True
+        parent = parent.parent
+    return False
+
+
 def _published(tree: LexborHTMLParser, meta: dict[str, str]) -> tuple[date | None, str | None]:
     for key in _PUBLISHED_META:
         if key in meta:
@@ -197,7 +208,9 @@ def _published(tree: LexborHTMLParser, meta: dict[str, str]) -> tuple[date | Non
             value = parse_date_value(match.group(1))
             if value is not None:
                 return value, "html-meta"
-    times = tree.css("time[itemprop=datePublished], time[pubdate]") or tree.css("time[datetime]")
+    times = tree.css("time[itemprop=datePublished], time[pubdate]") or [
+        node for node in tree.css("time[datetime]") if not _in_sentence(node)
+    ]
     for node in times:
         value = parse_date_value(node.attributes.get("datetime") or node.text())
         if value is not None:
@@ -260,7 +273,7 @@ def extract_html(source: str) -> HtmlContent:
             inside += 1
         if tag == "article":
             in_article += 1
-        if tag in ("p", "li", "td", "blockquote"):
+        if tag in _SENTENCE_TAGS:
             in_paragraph += 1
         if (
             tag in DROP_TAGS

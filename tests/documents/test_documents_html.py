@@ -144,3 +144,10 @@ def test_article_header_title_kept_bylines_timestamps_and_tags_dropped(write):
     for dropped in ("Leeds", "Jo Smith", "Feb 3", "Bath", "Derby"):
         assert dropped not in doc.text, dropped
     assert doc.published == date(2021, 2, 3)
+
+
+def test_a_time_inside_a_sentence_is_not_the_publication_date(write):
+    page = '<article><p>The trial opens on <time datetime="2031-05-06">May 6</time>.</p></article>'
+    (doc,) = load_documents([str(write("s.html", page))])
+    assert doc.published is None
+    assert "The trial opens on May 6." in doc.text
