@@ -306,7 +306,7 @@ _UNIT = r"(?P<unit>day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))s
 
 
 @rule(
-    rf"(?P<n>{NUMBER_RE})(?P<half> and a half)? {_UNIT} "
+    rf"(?P<n>{NUMBER_RE})(?P<half> and a half)? {_UNIT}(?P<half2> and a half)? "
     rf"(?P<dir>{'|'.join(sorted({*_AGO, *_HENCE}, key=len, reverse=True))})"
 )
 def counted(m: re.Match[str], anchor: date, context: Context) -> Parsed | None:
@@ -315,7 +315,7 @@ def counted(m: re.Match[str], anchor: date, context: Context) -> Parsed | None:
         return None
     unit = m.group("unit").replace("ie", "y")
     sign = _AGO.get(m.group("dir"), 1)
-    if m.group("half"):
+    if m.group("half") or m.group("half2"):
         months = {"year": 12, "month": 1, "decade": 120}.get(unit)
         if months is None or unit == "month":
             return None

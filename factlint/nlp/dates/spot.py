@@ -93,8 +93,9 @@ _TRAILING = re.compile(r"(?:'s|'|\s|[,;:!?\"()])+$|(?<=\d)\.$|(?<=[a-z]{4})\.$")
 _SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b|\bto\b|\bthrough\b|-|–)\s*")
 
 _FUTURE_AUX = {"will", "'ll", "wo", "shall", "would", "might", "may", "must", "should", "'d"}
-# Verbs whose dates lie ahead even in the past tense ("was scheduled for Monday").
-_FUTURE_VERBS = {"schedule", "plan", "expect", "due", "slate", "intend", "postpone"}
+# Passive verbs whose dates lie ahead even in the past tense ("is set for Tuesday", "was
+# planned for early March"; not a bare participle: "the record set on Aug. 6").
+_PLANNED = {"schedule", "plan", "expect", "due", "slate", "intend", "postpone", "set"}
 # Words just before a date that fix its direction: start dates ahead, "since" behind.
 _FUTURE_CUES = {"payable", "effective", "starting"}
 _PAST_CUES = {"since"}
@@ -126,7 +127,7 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
         return "future"
     if "to" in words and verb.tag_ == "VB":
         return _infinitive_tense(verb)
-    if verb.tag_ == "VBN" and verb.lemma_ in _FUTURE_VERBS and "had" not in words:
+    if verb.tag_ == "VBN" and words and verb.lemma_ in _PLANNED and "had" not in words:
         return "future"  # "is scheduled for Monday", "was planned for early March"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
         return "past"
