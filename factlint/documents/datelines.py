@@ -98,8 +98,8 @@ def read_line(line: str, index: int) -> tuple[FoundDate, int] | None:
     labelled = any(rank != 1 for rank, _ in ranked)
     if len(residual) > 3:
         return None
-    # Without a label, what is left must be names (a place, an agency), not prose.
-    if not labelled and any(not w[0].isupper() for w in residual):
+    # Without a label, what is left must be a name or two (a place, an agency), not a headline.
+    if not labelled and (len(residual) > 2 or any(not w[0].isupper() for w in residual)):
         return None
     if not labelled and index >= DATELINE_LINES:
         return None

@@ -53,6 +53,7 @@ def test_publication_line_formats(write, head, expected):
         "Jul .7 5:59 PM EDT",
         "Published: January 28",  # no year and no weekday: nothing to infer from
         "Closing date: March 3, 2012",
+        "Senate Passes Budget March 3, 2012",
     ],
 )
 def test_lines_that_are_not_publication_dates(write, head):
