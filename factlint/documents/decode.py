@@ -49,6 +49,16 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few broken bytes (a bad paste, a cut multi-byte character), decoded
+    with U+FFFD for the broken bytes; None when the bytes are some other encoding."""
+    text = data.decode("utf-8", errors="replace")
+    broken = text.count("\ufffd") - data.count("\ufffd".encode())
+    non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
+    valid = non_ascii - text.count("\ufffd")
+    return text if valid >= 20 * broken else None
+
+
 def _declared_encoding(data: bytes) -> str | None:
     """The charset an HTML or XML file declares in its first bytes, if Python knows it."""
     match = _DECLARED.search(data[:4096])
@@ -83,6 +93,8 @@ def decode(data: bytes, location: str) -> str:
     """
     for bom, encoding in _UNICODE_BOMS:
         if data.startswith(bom):
+            if encoding == "utf-8":  # the BOM says UTF-8: a stray bad byte is only replaced
+                return normalise_newlines(data[len(bom) :].decode(encoding, errors="replace"))
             try:
                 return normalise_newlines(data[len(bom) :].decode(encoding))
             except UnicodeDecodeError as exc:
@@ -94,6 +106,9 @@ def decode(data: bytes, location: str) -> str:
         return normalise_newlines(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return normalise_newlines(mostly)
     declared = _declared_encoding(data)
     if declared is not None:
         try:

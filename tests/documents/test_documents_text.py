@@ -163,3 +163,11 @@ def test_permission_error_is_reported_even_as_root(write, monkeypatch):
     docs, errors = load_collecting([str(bad), str(good)])
     assert [d.path for d in docs] == [str(good)]
     assert [str(e) for e in errors] == [f"{bad}: permission denied"]
+
+
+def test_utf8_with_one_broken_byte_stays_utf8(write):
+    good = "Zoë Ångström visited Kraków and Łódź; café owners in Málaga agreed. " * 3
+    data = good.encode("utf-8") + b"\xff" + " End in Gdańsk.\n".encode()
+    (doc,) = load_documents([str(write("mostly.txt", data))])
+    assert "Kraków" in doc.text and "Gdańsk" in doc.text
+    assert "\ufffd" in doc.text
