@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from factlint.nlp.dates.fallback import parse_with_dateparser
 from factlint.nlp.dates.grammar import Context, Tense
 from factlint.nlp.dates.normalise import Normalised, clean, non_date_kind, normalise
+from factlint.nlp.dates.patterns import find_spots
 from factlint.nlp.dates.values import Point, quarter
 
 
@@ -34,59 +35,6 @@ class DateMention:
     weekday: int | None = None
     year_stated: bool = False
 
-
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)"
-)
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_NUMBER = (
-    r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
-    r"|twenty|thirty|forty|fifty|sixty|a couple of)"
-)
-_UNIT_WORDS = (
-    r"(?:days?|weeks?|months?|quarters?|years?|decades?|centur(?:y|ies)|summers?|winters?)"
-)
-_COUNT_AHEAD = rf"\s+(?:{_NUMBER}|few|several|many|couple|{_UNIT_WORDS})\b"
-
-# Absolute shapes: kept even inside a duration entity.
-_ABSOLUTE = re.compile(
-    rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?:1[6-9]|20)\d\d\b)?"
-    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+(?:1[6-9]|20)\d\d\b)?"
-    rf"|\b{_MONTH}\s*(?:of\s+)?(?:1[6-9]|20)\d\d\b"
-    r"|\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b|\b\d{4}-\d{2}-\d{2}\b"
-    r"|(?<=\b[Ii]n\s)(?:1[6-9]|20)\d\d\b|(?<=\b[Oo]f\s)(?:1[6-9]|20)\d\d\b"
-    r"|(?<=\b[Ss]ince\s)(?:1[6-9]|20)\d\d\b|(?<=\b[Uu]ntil\s)(?:1[6-9]|20)\d\d\b"
-    r"|(?<=\b[Ff]rom\s)(?:1[6-9]|20)\d\d\b|(?<=\b[Dd]uring\s)(?:1[6-9]|20)\d\d\b"
-    r"|(?<=\b[Bb]y\s)(?:1[6-9]|20)\d\d\b|(?<=\b[Tt]hrough\s)(?:1[6-9]|20)\d\d\b"
-    r"|\b(?:[Ff]iscal|[Ee]arly|[Ll]ate|[Mm]id-)\s?(?:1[6-9]|20)\d\d\b"
-    r"|\b(?:the\s+)?(?:1[6-9]|20)\d0'?s\b"
-    r"|\b(?:the\s+)?(?:1\d|2[01])(?:st|nd|rd|th)[- ]century\b"
-)
-# Relative shapes and reference words: not inside durations ("the past two months").
-_RELATIVE = re.compile(
-    rf"\b{_WEEKDAY}\b"
-    r"|\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b"
-    rf"|\b(?:[Tt]his|[Ll]ast|[Nn]ext)\s+(?:week(?:end)?|month|year|quarter|spring|summer|fall"
-    rf"|autumn|winter|{_MONTH}|{_WEEKDAY})\b"
-    rf"|\b{_NUMBER}\s+(?:day|week|month|year|decade)s?\s+(?:ago|from\s+now)\b"
-    r"|\b(?:[Rr]ight\s+now|[Nn]ow|[Cc]urrently|[Nn]owadays|[Rr]ecently|[Ll]ately"
-    r"|[Aa]s\s+soon\s+as\s+possible|these\s+days|at\s+present)\b"
-    # "soon", but not the conjunction "as soon as" nor "soon after" another event.
-    r"|(?<!\bas\s)\b[Ss]oon\b(?!\s+(?:after|before|as|afterwards?)\b)"
-    rf"|\bthe\s+past\b(?!{_COUNT_AHEAD})"
-    r"|\bthe\s+(?:near\s+|foreseeable\s+|distant\s+)?future\b"
-    r"|\bthe\s+(?:near|short|long|longer)\s+term\b"
-    r"|\b(?:recent|coming)\s+(?:days|weeks|months|years|quarters)\b"
-    r"|\b(?:(?:the|its|a\s+\w+)\s+)?(?:fiscal[- ])?(?:first|second|third|fourth)[- ](?:fiscal[- ])?"
-    r"quarter\b"
-    r"|\b[Tt]he\s+(?:(?:latest|year-ago|year-earlier|comparable|same)\s+)?(?:quarter|period)\b"
-    r"|\b(?:(?:[Ll]ast|[Tt]his|[Nn]ext)\s+)?(?:Thanksgiving|Christmas|New\s+Year's|Easter|Election"
-    r"|Independence|Labor|Memorial|Valentine's|Veterans)\s+(?:Day|Eve)\b"
-    r"|\b(?:(?<=\b[Oo]n\s)|(?<=\b[Ll]ast\s)|(?<=\b[Tt]his\s)|(?<=\b[Nn]ext\s)|(?<=\b[Bb]y\s)"
-    r"|(?<=\b[Ss]ince\s)|(?<=\b[Uu]ntil\s)|(?<=\b[Bb]efore\s)|(?<=\b[Aa]fter\s)|(?<=\b[Oo]ver\s))"
-    r"(?:Thanksgiving|Christmas|Easter|Halloween)\b(?!\s+(?:Day|Eve)\b)"
-)
 
 _LABELS = ("DATE", "TIME")
 _TRAILING = re.compile(r"(?:'s|'|\s|[,;:!?\"()])+$|(?<=\d)\.$|(?<=[a-z]{4})\.$")
@@ -202,8 +150,7 @@ class _Candidate:
     fixed: Normalised | None = None
 
 
-def _candidates(doc: Doc, anchor: date | None) -> list[_Candidate]:
-    text = doc.text
+def _candidates(doc: Doc, text: str, anchor: date | None) -> list[_Candidate]:
     # Any context works for deciding whether a phrase is a date; anaphoric rules need some
     # quarter and some earlier date to say yes.
     probe = Context(quarter=quarter(2000, 1), last=Point("day", date(2000, 1, 1)))
@@ -223,14 +170,9 @@ def _candidates(doc: Doc, anchor: date | None) -> list[_Candidate]:
             blocked.append((start, end))
         else:
             unread.append((start, end))
-    spots = sorted(
-        [(m.start(), m.end(), True) for m in _ABSOLUTE.finditer(text)]
-        + [(m.start(), m.end(), False) for m in _RELATIVE.finditer(text)],
-        key=lambda s: (s[0], -(s[1] - s[0])),
-    )
-    for start, end, absolute in spots:
-        span = (start, end)
-        if not absolute and any(_overlaps(span, b) for b in blocked):
+    for spot in find_spots(text):
+        start, end = span = (spot.start, spot.end)
+        if not spot.absolute and any(_overlaps(span, b) for b in blocked):
             continue
         clash = [c for c in chosen if _overlaps(span, (c.start, c.end))]
         # A pattern wins over entities it strictly contains ("Wednesday" in "Wednesday, Jan. 28").
@@ -323,11 +265,11 @@ def _split_or_fallback(
 
 def extract_dates(doc: Doc, anchor: date | None) -> list[DateMention]:
     """Date mentions in a parsed document, in text order."""
-    text = doc.text
+    text = doc.text  # built from the tokens on every access: once only
     mentions: list[DateMention] = []
     reference_quarter: Point | None = None
     last_stated: Point | None = None
-    for candidate in _candidates(doc, anchor):
+    for candidate in _candidates(doc, text, anchor):
         phrase = text[candidate.start : candidate.end]
         result = candidate.fixed
         if result is None:
