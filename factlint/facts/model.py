@@ -129,6 +129,8 @@ class DocumentFacts(BaseModel):
     words: int = 0
     dates: list[DateFact] = Field(default_factory=list)
     entities: list[EntityFact] = Field(default_factory=list)
+    # Proper nouns the entity recogniser left unlabelled (label "PROPN"): more names to compare.
+    names: list[EntityFact] = Field(default_factory=list)
     ordinals: list[OrdinalFact] = Field(default_factory=list)
     counts: list[CountFact] = Field(default_factory=list)
     titles: list[TitleFact] = Field(default_factory=list)

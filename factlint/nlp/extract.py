@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from factlint.documents.model import Document
 from factlint.facts.model import (
@@ -72,6 +72,18 @@ def _published_note(document: Document) -> str | None:
     return None
 
 
+def _unlabelled_name(token: Token) -> bool:
+    """A proper noun the recogniser left unlabelled ("Teixiera", "Presinct")."""
+    return (
+        token.pos_ == "PROPN"
+        and not token.ent_type_
+        and token.is_alpha
+        and token.is_title
+        and not token.is_sent_start
+        and len(token.text) >= 4
+    )
+
+
 def facts_from_doc(document: Document, doc: Doc) -> DocumentFacts:
     positions = _Positions(document)
     facts = DocumentFacts(
@@ -117,6 +129,17 @@ def facts_from_doc(document: Document, doc: Doc) -> DocumentFacts:
                         qualifiers=title.qualifiers,
                     )
                 )
+
+    for token in doc:
+        if _unlabelled_name(token):
+            facts.names.append(
+                EntityFact(
+                    span=positions.span(token.idx, token.idx + len(token.text)),
+                    label="PROPN",
+                    canonical=canonical_key(token.text),
+                    sentence_index=sentence_of.get(token.i, 0),
+                )
+            )
 
     for mention in extract_dates(doc, document.published):
         tokens = list(doc.char_span(mention.start, mention.end, alignment_mode="expand") or [])

@@ -37,7 +37,10 @@ from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
 
 _WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
-DEFAULT_LABELS = ["PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"]
+# PROPN: proper nouns the entity recogniser left unlabelled.
+DEFAULT_LABELS = [
+    "PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "PROPN",
+]  # fmt: skip
 # Endings that make another word from a name (Syria -> Syrian, Russia -> Russians).
 DERIVATIONAL_ENDINGS = {
     "s", "es", "n", "ns", "an", "ans", "ian", "ians", "ese", "i", "is", "ish", "ic", "ics",
@@ -45,12 +48,20 @@ DERIVATIONAL_ENDINGS = {
 }  # fmt: skip
 # First letters that transliteration schemes swap (Gurbanguly/Kurbanguly, Giannis/Yiannis).
 FIRST_LETTER_SWAPS = {
-    frozenset(p) for p in ("gk", "kq", "ck", "cq", "gy", "iy", "jy", "ij", "vw", "fp")
+    frozenset(p) for p in ("gk", "kq", "ck", "cq", "gy", "gi", "iy", "jy", "ij", "vw", "fp")
 }
+# Surname particles a writer may drop or join: LaCalamita / Calamita, McNeil / Neil.
+NAME_PARTICLES = ("la", "le", "de", "di", "da", "du", "van", "von", "mc", "mac")
 
 
 class Options(KindOptions):
     labels: list[str] = DEFAULT_LABELS
+    # A form at least this frequent in English is a common word (Navy, Bank, Ball), not a
+    # name; it is compared only when it shares a full name with the other form.
+    word_zipf: float = 4.0
+    # Capitalised words the recogniser did not call entities ("Escaped" in a headline) are
+    # compared only when rarer than this.
+    unlabelled_zipf: float = 2.0
     # Forms shorter than this are too ambiguous to call variants.
     min_length: int = 4
     # Two forms both at least this frequent in English (wordfreq Zipf scale) are taken as
@@ -109,6 +120,11 @@ class Form:
     def zipf(self) -> float:
         return zipf_frequency(self.key, "en")
 
+    @property
+    def labelled(self) -> bool:
+        """Some occurrence is a recognised entity, not only a capitalised word."""
+        return any(o.label != "PROPN" for o in self.occurrences)
+
 
 def _name_words(span: Span) -> Iterator[tuple[int, int]]:
     for match in _WORD.finditer(span.text):
@@ -124,7 +140,7 @@ def _name_words(span: Span) -> Iterator[tuple[int, int]]:
 def collect_forms(facts: FactSet, labels: set[str]) -> dict[str, Form]:
     forms: dict[str, Form] = {}
     for doc in facts.documents:
-        for entity in doc.entities:
+        for entity in [*doc.entities, *doc.names]:
             if entity.label not in labels:
                 continue
             tokens = name_tokens(entity.span.text)
@@ -170,11 +186,13 @@ def candidate_pairs(forms: dict[str, Form], min_length: int) -> Iterator[tuple[F
 
 
 def _stems(word: str) -> set[str]:
-    return {word} | {
-        word[: -len(end)]
-        for end in DERIVATIONAL_ENDINGS
-        if word.endswith(end) and len(word) - len(end) >= 3
-    }
+    stems = {word}
+    for end in DERIVATIONAL_ENDINGS:
+        stem = word[: -len(end)]
+        # Syria -> Syrian, but Khaledi -> Khaledin is a spelling, not an adjective.
+        if word.endswith(end) and len(stem) >= 3 and (end not in {"n", "ns"} or stem.endswith("a")):
+            stems.add(stem)
+    return stems
 
 
 def is_derivation(a: str, b: str) -> bool:
@@ -194,6 +212,9 @@ def shape_is_variant(a: str, b: str) -> bool:
     shortest = min(len(a), len(b))
     if transliteration_form(a) == transliteration_form(b):
         return True
+    short, long = sorted((a, b), key=len)
+    if any(long == particle + short for particle in NAME_PARTICLES) and len(short) >= 5:
+        return True
     # Slips and transliterations keep the first sound: Gourian/Tourian are two villages.
     if not same_first_letter(a, b):
         return False
@@ -201,7 +222,7 @@ def shape_is_variant(a: str, b: str) -> bool:
         return distance <= max(1, shortest // 3)
     if shortest >= 9:
         return distance <= 2
-    return shortest >= 7 and distance <= 1
+    return shortest >= 6 and distance <= 1
 
 
 def looks_like_acronym(form: Form) -> bool:
@@ -219,15 +240,20 @@ class Verdict:
             return False
         if a.sentences & b.sentences:
             return False
+        options = self.options
+        if any(not f.labelled and f.zipf >= options.unlabelled_zipf for f in (a, b)):
+            return False
         shared_companions = bool(a.companions & b.companions)
-        if a.companions and b.companions and not shared_companions:
+        # Philip Hickok and Phillip Stirling are two people; place and organisation words
+        # keep company with whatever else the sentence lists, which says nothing.
+        people = a.person_share >= 0.5 or b.person_share >= 0.5
+        if people and a.companions and b.companions and not shared_companions:
             return False
         if shared_companions:
             return True
-        # Always a person against never a person: a name and a place or organisation.
-        if {a.person_share, b.person_share} == {0.0, 1.0}:
+        if max(a.zipf, b.zipf) >= options.word_zipf:
             return False
-        return min(a.zipf, b.zipf) < self.options.common_zipf
+        return min(a.zipf, b.zipf) < options.common_zipf
 
 
 @register("variant_spelling")
@@ -246,6 +272,9 @@ class VariantSpelling(RuleKind):
     def check(self, facts: FactSet) -> Iterable[Finding]:
         options: Options = self.options  # type: ignore[assignment]
         forms = collect_forms(facts, set(options.labels))
+        # Plurals and adjectives of a form that is itself present ("Klitschkos") are that form.
+        for key in [k for k in forms if any(stem in forms for stem in _stems(k) - {k})]:
+            del forms[key]
         verdict = Verdict(options)
         related: dict[str, set[str]] = defaultdict(set)
         for a, b in candidate_pairs(forms, options.min_length):
@@ -265,14 +294,21 @@ class VariantSpelling(RuleKind):
             best = max((forms[k] for k in related[key]), key=self._rank)
             if self._rank(best) <= self._rank(form) and best.key not in accepted:
                 continue
-            yield from self._flag(form, best, "house style" if best.key in accepted else "majority")
+            # A third spelling of the same name is worth naming too (Gurbanguli / Gurbanguly).
+            also = sorted(
+                forms[k].display for k in (related[key] | related[best.key]) - {key, best.key}
+            )
+            basis = "house style" if best.key in accepted else "majority"
+            yield from self._flag(form, best, basis, also)
 
     @staticmethod
     def _rank(form: Form) -> tuple[int, int, float, str]:
         # The spelling more documents use, then more occurrences, then the more established one.
         return (len(form.documents), form.count, form.zipf, form.key)
 
-    def _flag(self, variant: Form, canonical: Form, basis: str) -> Iterator[Finding]:
+    def _flag(
+        self, variant: Form, canonical: Form, basis: str, also: list[str] | None = None
+    ) -> Iterator[Finding]:
         options: Options = self.options  # type: ignore[assignment]
         evidence: list[Evidence] = []
         for path in canonical.documents[: options.max_evidence]:
@@ -306,8 +342,11 @@ class VariantSpelling(RuleKind):
                 tally=(
                     "house style"
                     if basis == "house style"
-                    else f"{plural(len(canonical.documents), 'document')} write"
-                    f" {canonical.display}, {len(variant.documents)} write {variant.display}"
+                    else f"{plural(len(canonical.documents), 'document')}"
+                    f" write{'s' if len(canonical.documents) == 1 else ''}"
+                    f" {canonical.display}, {len(variant.documents)}"
+                    f" write{'s' if len(variant.documents) == 1 else ''} {variant.display}"
+                    + (f"; also spelled {', '.join(also)}" if also else "")
                 ),
             )
 
