@@ -41,10 +41,15 @@ BLOCK_TAGS = {
 _FURNITURE = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|sidebar|footer|masthead|share|sharing|social"
     r"|comments?|related|recommended|advert\w*|ads?|promo|cookies?|consent|subscribe"
-    r"|newsletter|breadcrumbs?|widget|popup|modal|banner|toolbar|skip-link|tags?|byline"
-    r"|author|meta|dateline|timestamp)(?:$|[\s_-])",
+    r"|newsletter|breadcrumbs?|widget|popup|modal|banner|toolbar|skip-link)(?:$|[\s_-])",
     re.IGNORECASE,
 )
+# Words of small metadata blocks (`byline`, `post-tags`, `entry-meta`). WordPress also puts
+# `tag-syria` or `author-admin` on whole posts, so these only drop an element with little text.
+_SMALL_FURNITURE = re.compile(
+    r"(?:^|[\s_-])(?:tags?|byline|author|meta|dateline|timestamp)(?:$|[\s_-])", re.IGNORECASE
+)
+SMALL_TEXT = 300  # characters
 _PUBLISHED_META = (
     "article:published_time", "og:published_time", "datepublished", "date", "pubdate",
     "publishdate", "publish-date", "publish_date", "dc.date", "dc.date.issued",
@@ -163,7 +168,11 @@ def _is_furniture(node: LexborNode) -> bool:
     names = " ".join(v for k, v in attrs.items() if k in ("class", "id", "role") and v)
     if attrs.get("role") in ("navigation", "banner", "contentinfo", "complementary", "search"):
         return True
-    return bool(names) and _FURNITURE.search(names) is not None
+    if not names:
+        return False
+    if _FURNITURE.search(names) is not None:
+        return True
+    return _SMALL_FURNITURE.search(names) is not None and len(node.text(strip=True)) <= SMALL_TEXT
 
 
 def _content_root(tree: LexborHTMLParser) -> LexborNode | None:

@@ -151,3 +151,14 @@ def test_a_time_inside_a_sentence_is_not_the_publication_date(write):
     (doc,) = load_documents([str(write("s.html", page))])
     assert doc.published is None
     assert "The trial opens on May 6." in doc.text
+
+
+def test_a_post_wrapper_with_tag_classes_is_kept(write):
+    body = "Officials in Homs said the convoy arrived after a long delay. " * 10
+    page = (
+        '<body><div class="post-7 post type-post tag-syria author-admin">'
+        f"<p>{body}</p><div class='entry-meta'>By Staff, tags: war</div></div></body>"
+    )
+    (doc,) = load_documents([str(write("wp.html", page))])
+    assert "Officials in Homs said the convoy arrived" in doc.text
+    assert "By Staff" not in doc.text
