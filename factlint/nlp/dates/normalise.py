@@ -9,7 +9,7 @@ table is walked; a phrase no rule takes is retried without a leading modifier ("
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import cast
@@ -22,6 +22,7 @@ from factlint.nlp.dates import rules_calendar  # isort: skip  # noqa: F401
 from factlint.nlp.dates import rules_relative  # isort: skip  # noqa: F401
 from factlint.nlp.dates.grammar import RULES, Context, Parsed
 from factlint.nlp.dates.lexicon import NUMBER_RE, VAGUE_RE
+from factlint.nlp.dates.values import Point
 
 NO_CONTEXT = Context()
 NO_ANCHOR = "no publication date to anchor a relative date"
@@ -38,6 +39,8 @@ class Normalised:
     note: str | None = None
     weekday: int | None = None
     year_stated: bool = False
+    # The calendar unit behind `value`, for expressions that later ones refer back to.
+    point: Point | None = field(default=None, compare=False, repr=False)
 
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u2013": "-", "\u2014": " "})
@@ -170,4 +173,6 @@ def normalise(text: str, anchor: date | None, context: Context = NO_CONTEXT) -> 
         value = point.value()
     except (ValueError, OverflowError):
         return None
-    return Normalised(value, granularity, parsed.relative, None, parsed.weekday, parsed.year_stated)
+    return Normalised(
+        value, granularity, parsed.relative, None, parsed.weekday, parsed.year_stated, point
+    )

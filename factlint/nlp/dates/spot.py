@@ -14,12 +14,13 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from factlint.nlp.dates.fallback import parse_with_dateparser
-from factlint.nlp.dates.grammar import Context, Tense
+from factlint.nlp.dates.grammar import Context
 from factlint.nlp.dates.normalise import Normalised, clean, non_date_kind, normalise
 from factlint.nlp.dates.patterns import find_spots
+from factlint.nlp.dates.tense import clause_tense
 from factlint.nlp.dates.values import Point, quarter
 
 
@@ -37,96 +38,12 @@ class DateMention:
 
 
 _LABELS = ("DATE", "TIME")
-_TRAILING = re.compile(r"(?:'s|'|\s|[,;:!?\"()])+$|(?<=\d)\.$|(?<=[a-z]{4})\.$")
+# Possessives, punctuation and a sentence's full stop ("in March."), not "Sept." or "p.m.".
+_TRAILING = re.compile(r"(?:'s|'|\s|[,;:!?\"()])+$|(?<=\d)\.$|(?<=[a-z]{5})\.$")
 _SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b|\bto\b|\bthrough\b|-|–)\s*")
 
-_FUTURE_AUX = {"will", "'ll", "wo", "shall", "would", "might", "may", "must", "should", "'d"}
-# Passive verbs whose dates lie ahead even in the past tense ("is set for Tuesday", "was
-# planned for early March"; not a bare participle: "the record set on Aug. 6").
-_PLANNED = {"schedule", "plan", "expect", "due", "slate", "intend", "postpone", "set"}
-# Words just before a date that fix its direction: start dates ahead, "since" behind.
-_FUTURE_CUES = {"payable", "effective", "starting"}
-_PAST_CUES = {"since"}
-_MOVED_TO = {"extend", "postpone", "delay", "move", "adjourn", "push", "defer", "reschedule"}
 _QUARTER_NAMED = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\b|\bq[1-4]\b")
 _YEAR_AGO = re.compile(r"year[- ]?(?:ago|earlier)|prior[- ]year|previous year|last year")
-# A date that modifies a noun ("Wednesday's ruling", "the Feb. 23 accord") says nothing
-# about the tense of the verb further up.
-_NOUN_MODIFIER = {"poss", "compound", "nmod", "amod", "case"}
-
-
-def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
-    """Tense of the verb the expression depends on, from tags, auxiliaries and cue words."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    cue = _cue(doc, span.start)
-    if cue is not None:
-        return cue
-    token = span.root
-    if token.dep_ in _NOUN_MODIFIER:
-        return None
-    verb = _governing_verb(token)
-    if verb is None:
-        return None
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    words = {a.lower_ for a in auxiliaries}
-    if words & _FUTURE_AUX:
-        return "future"
-    if "to" in words and verb.tag_ == "VB":
-        return _infinitive_tense(verb)
-    if verb.tag_ == "VBN" and words and verb.lemma_ in _PLANNED and "had" not in words:
-        return "future"  # "is scheduled for Monday", "was planned for early March"
-    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
-        return "past"
-    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxiliaries):
-        return "past"
-    if verb.tag_ in ("VBZ", "VBP", "VBG") or any(a.tag_ in ("VBZ", "VBP") for a in auxiliaries):
-        return "present"
-    return None
-
-
-def _governing_verb(token: Token) -> Token | None:
-    for _ in range(6):
-        if token.pos_ in ("VERB", "AUX"):
-            return token
-        if token.head is token:
-            return None
-        token = token.head
-    return None
-
-
-def _infinitive_tense(verb: Token) -> Tense | None:
-    """An infinitive looks ahead of the verb it completes ("planned to leave Thursday",
-    "agreed to buy it in February"), unless that verb is in the past perfect ("had been
-    scheduled to expire Friday")."""
-    head = _governing_verb(verb.head) if verb.head is not verb else None
-    if head is None:
-        return None
-    head_aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
-    if "had" in head_aux:
-        return "past"
-    return "future"
-
-
-def _cue(doc: Doc, first: int) -> Tense | None:
-    """ "payable Dec. 7", "extended to Nov. 16", "as soon as Tuesday", "since Jan. 13"."""
-    before = [t for t in doc[max(0, first - 4) : first] if t.lower_ not in ("on", "the")]
-    if not before:
-        return None
-    last = before[-1]
-    if last.lower_ in _PAST_CUES:
-        return "past"
-    if last.lower_ in _FUTURE_CUES:
-        return "future"
-    if last.lower_ in ("to", "until", "through", "till"):
-        sentence_start = doc[first].sent.start if doc.has_annotation("SENT_START") else 0
-        if any(t.lemma_ in _MOVED_TO for t in doc[max(sentence_start, first - 12) : first]):
-            return "future"
-    words = [t.lower_ for t in before[-3:]]
-    if words in (["as", "soon", "as"], ["as", "early", "as"]) or words[-2:] == ["of", "record"]:
-        return "future"  # "holders of record Nov. 15": dividend record dates lie ahead
-    return None
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -279,12 +196,15 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[DateMention]:
             result = normalise(phrase, anchor, context)
             if result is None:
                 continue
-            if result.granularity == "quarter" and result.value:
-                lowered = phrase.lower()
-                if _QUARTER_NAMED.search(lowered) and not _YEAR_AGO.search(lowered):
-                    reference_quarter = _quarter_point(result.value)
-        if result.year_stated and result.value and result.granularity in ("day", "month", "year"):
-            last_stated = Point(result.granularity, _start_of(result.value))  # type: ignore[arg-type]
+            lowered = phrase.lower()
+            if (
+                result.granularity == "quarter"
+                and _QUARTER_NAMED.search(lowered)
+                and not _YEAR_AGO.search(lowered)
+            ):
+                reference_quarter = result.point
+        if result.year_stated and result.granularity in ("day", "month", "year"):
+            last_stated = result.point
         mentions.append(
             DateMention(
                 start=candidate.start,
@@ -299,13 +219,3 @@ def extract_dates(doc: Doc, anchor: date | None) -> list[DateMention]:
             )
         )
     return mentions
-
-
-def _quarter_point(value: str) -> Point | None:
-    m = re.fullmatch(r"(\d{4})-Q([1-4])", value)
-    return quarter(int(m.group(1)), int(m.group(2))) if m else None
-
-
-def _start_of(value: str) -> date:
-    parts = [int(p) for p in value[:10].split("-")]
-    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
