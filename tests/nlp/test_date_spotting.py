@@ -134,6 +134,45 @@ def test_extraction_is_deterministic(nlp: spacy.language.Language) -> None:
     assert _values(first) == {"Friday, Jan. 9": "2026-01-09", "mid-March": "2026-03"}
 
 
+def test_patterns_alone_find_the_common_shapes() -> None:
+    # A blank pipeline has no entities: everything below comes from the patterns.
+    text = (
+        "Filed on 11/28/05 and amended 2008-12-01. Prices fell in 2015, last December and "
+        "ten months ago; talks on Wednesday, January 28 went on until Jan. 5 and 5 January "
+        "2013. Thursday, yesterday, today, this week, next month and last year differ from "
+        "the 1990s, the third quarter, fall 1998, this spring, early 2009 and mid-December. "
+        "Rates are now and currently low, were recently high in the past, and will be soon."
+    )
+    found = extract_dates(spacy.blank("en")(text), WED)
+    assert [m.text for m in found] == [
+        "11/28/05",
+        "2008-12-01",
+        "2015",
+        "last December",
+        "ten months ago",
+        "Wednesday, January 28",
+        "Jan. 5",
+        "5 January 2013",
+        "Thursday",
+        "yesterday",
+        "today",
+        "this week",
+        "next month",
+        "last year",
+        "1990s",
+        "third quarter",
+        "fall 1998",
+        "this spring",
+        "2009",
+        "mid-December",
+        "now",
+        "currently",
+        "recently",
+        "the past",
+        "soon",
+    ]
+
+
 def test_patterns_work_on_a_blank_pipeline() -> None:
     # No model: numeric dates and reference words come from the patterns alone.
     doc = spacy.blank("en")("Filed on 11/28/05, amended 2008-12-01, and now under review.")

@@ -84,9 +84,11 @@ PATTERNS = [
     _absolute(r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b"),
     _absolute(r"\d{4}-\d{2}-\d{2}\b"),
     _absolute(_YEAR, _YEAR_CUE),
+    _absolute(rf"(?:{_cased('spring', 'summer', 'fall', 'autumn', 'winter')})\s+(?:of\s+)?{_YEAR}"),
     _absolute(r"(?:1[6-9]|20)\d0'?s\b"),
     _absolute(r"(?:1\d|2[01])(?:st|nd|rd|th)[- ]century\b"),
     _relative(rf"{_WEEKDAY}\b"),
+    _relative(rf"(?:{_cased('early', 'mid', 'late')})[- ]{_MONTH}"),
     _relative(rf"(?:{_cased('yesterday', 'today', 'tomorrow', 'tonight')})\b"),
     _relative(
         rf"(?:{_cased('this', 'last', 'next')})\s+(?:week(?:end)?|month|year|quarter|spring"

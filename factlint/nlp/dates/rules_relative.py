@@ -316,11 +316,11 @@ def counted(m: re.Match[str], anchor: date, context: Context) -> Parsed | None:
     unit = m.group("unit").replace("ie", "y")
     sign = _AGO.get(m.group("dir"), 1)
     if m.group("half") or m.group("half2"):
-        months = {"year": 12, "month": 1, "decade": 120}.get(unit)
-        if months is None or unit == "month":
+        if unit not in ("year", "decade"):
             return None
+        months = 12 if unit == "year" else 120
         return Parsed(v.shift(anchor, sign * (n * months + months // 2), "month"), relative=True)
-    if unit == "year" and sign < 0 and context.quarter is not None:
+    if unit == "year" and n == 1 and sign < 0 and context.quarter is not None:
         # "a year earlier" in an earnings report: the same quarter of the year before.
         return Parsed(v.shift_point(context.quarter, -n, "year"), relative=True)
     return Parsed(v.shift(anchor, sign * n, unit), relative=True)
