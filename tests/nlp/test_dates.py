@@ -256,6 +256,10 @@ def test_that_year_refers_to_the_last_stated_date_or_stays_unread() -> None:
     assert _value("that year", WED, Context(last=year(2019))) == "2019"
     assert _value("the following year", WED, Context(last=year(2019))) == "2020"
     assert normalise("that year", WED, Context()) is None
+    # "later" counts from the story's time, "ago" from publication.
+    assert _value("two years later", WED, Context(last=year(2019))) == "2021"
+    assert normalise("two years later", WED, Context()) is None
+    assert _value("two years ago", WED, Context(last=year(2019))) == "2024"
 
 
 def test_movable_holidays() -> None:

@@ -302,6 +302,8 @@ def relative_unit(m: re.Match[str], anchor: date, context: Context) -> Parsed | 
 # --- counted units before or after the anchor ---------------------------------------------------
 _AGO = {"ago": -1, "earlier": -1, "before": -1, "back": -1, "previously": -1}
 _HENCE = {"from now": 1, "hence": 1, "later": 1, "after": 1, "from today": 1}
+# "Two years later" counts from the time the text is telling about, not from publication.
+_FROM_STORY = {"later", "after"}
 _UNIT = r"(?P<unit>day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))s?"
 
 
@@ -320,6 +322,10 @@ def counted(m: re.Match[str], anchor: date, context: Context) -> Parsed | None:
             return None
         months = 12 if unit == "year" else 120
         return Parsed(v.shift(anchor, sign * (n * months + months // 2), "month"), relative=True)
+    if m.group("dir") in _FROM_STORY:
+        if context.last is None:
+            return None
+        return Parsed(v.shift(context.last.start, n, unit), relative=True)
     if unit == "year" and n == 1 and sign < 0 and context.quarter is not None:
         # "a year earlier" in an earnings report: the same quarter of the year before.
         return Parsed(v.shift_point(context.quarter, -n, "year"), relative=True)

@@ -39,7 +39,7 @@ class DateMention:
 
 _LABELS = ("DATE", "TIME")
 # Possessives, punctuation and a sentence's full stop ("in March."), not "Sept." or "p.m.".
-_TRAILING = re.compile(r"(?:'s|'|\s|[,;:!?\"()])+$|(?<=\d)\.$|(?<=[a-z]{5})\.$")
+_TRAILING = re.compile(r"(?:['\u2019]s|['\u2019]|\s|[,;:!?\"()])+$|(?<=\d)\.$|(?<=[a-z]{5})\.$")
 _SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b|\bto\b|\bthrough\b|-|–)\s*")
 
 _QUARTER_NAMED = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\b|\bq[1-4]\b")
