@@ -68,6 +68,15 @@ def test_durations_and_ages_are_not_reported(nlp: spacy.language.Language) -> No
 
 
 @pytest.mark.model
+def test_ages_titles_and_bare_parts_of_day_are_not_dates(nlp: spacy.language.Language) -> None:
+    text = (
+        "She moved to the city in her early 30s. Unemployment sits near a quarter-century "
+        "low, and witnesses recalled the night the ferry sank."
+    )
+    assert _found(nlp, text, WED) == []
+
+
+@pytest.mark.model
 def test_a_year_inside_a_duration_is_still_a_date(nlp: spacy.language.Language) -> None:
     mentions = _found(nlp, "Sales rose 4% in the first nine months of 2025.", WED)
     assert _values(mentions) == {"2025": "2025"}

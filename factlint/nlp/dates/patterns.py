@@ -113,7 +113,8 @@ PATTERNS = [
         r"(?:fiscal[- ])?quarter\b"
     ),
     _relative(
-        r"(?:The|the)\s+(?:(?:latest|year-ago|year-earlier|comparable|same)\s+)?(?:quarter|period)\b"
+        r"(?:The|the)\s+(?:(?:latest|year-ago|year-earlier|comparable|same)\s+)?(?:quarter|period)"
+        r"\b(?!-)"
     ),
     _relative(_HOLIDAY_DAYS),
     _relative(_HOLIDAYS, _HOLIDAY_CUE),

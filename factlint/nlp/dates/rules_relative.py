@@ -163,7 +163,8 @@ _YEAR_AGO = r"(?:a )?year (?:ago|earlier|before)|prior year|previous year|last y
 _QUARTER_WORD = r"(?:fiscal )?(?:quarter|period)"
 
 
-@rule(rf"(?:the |its |their )?(?:(?:same|flat|strong|weak|fiscal|reporting) )*{_QUARTER_WORD}")
+# A bare "quarter" or "period" is too often something else ("a quarter-century low").
+@rule(rf"(?:the|its|their) (?:(?:same|flat|strong|weak|fiscal|reporting) )*{_QUARTER_WORD}")
 def the_quarter(m: re.Match[str], anchor: date, context: Context) -> Parsed | None:
     return Parsed(_base_quarter(anchor, context), relative=True)
 

@@ -42,6 +42,13 @@ _LABELS = ("DATE", "TIME")
 _TRAILING = re.compile(r"(?:['\u2019]s|['\u2019]|\s|[,;:!?\"()])+$|(?<=\d)\.$|(?<=[a-z]{5})\.$")
 _SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b|\bto\b|\bthrough\b|-|–)\s*")
 
+# "in his 30s" is an age; "night" alone is no date ("the night the plane fell") but joins a
+# neighbour ("Wednesday" + "night").
+_AGE_BEFORE = re.compile(r"\b(?:his|her|their|my|your|our)\s+(?:(?:early|mid|late)[- ]?)?$", re.I)
+_DECADE_OF_AGE = re.compile(r"'?\d0'?s")
+_BARE_PART_OF_DAY = re.compile(
+    r"(?:the\s+)?(?:(?:early|late|mid)[- ]?)?(?:morning|afternoon|evening|night|overnight)", re.I
+)
 _QUARTER_NAMED = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\b|\bq[1-4]\b")
 _YEAR_AGO = re.compile(r"year[- ]?(?:ago|earlier)|prior[- ]year|previous year|last year")
 
@@ -111,7 +118,17 @@ def _candidates(doc: Doc, text: str, anchor: date | None) -> list[_Candidate]:
                 chosen.extend(
                     _split_or_fallback(text, piece_start, piece_end, anchor, probe, whole)
                 )
-    return _merge_adjacent(text, sorted(chosen, key=lambda c: c.start), anchor, probe)
+    merged = _merge_adjacent(text, sorted(chosen, key=lambda c: c.start), anchor, probe)
+    return [c for c in merged if not _is_noise(text, c.start, c.end)]
+
+
+def _is_noise(text: str, start: int, end: int) -> bool:
+    phrase = text[start:end]
+    if _BARE_PART_OF_DAY.fullmatch(phrase):
+        return True
+    return bool(
+        _DECADE_OF_AGE.fullmatch(phrase) and _AGE_BEFORE.search(text, max(0, start - 20), start)
+    )
 
 
 def _uncovered(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
