@@ -108,6 +108,7 @@ RELATIVE = [
     ("the third quarter", WED, FUTURE, "2026-Q3", "quarter"),
     ("this quarter", WED, None, "2026-Q1", "quarter"),
     ("last quarter", WED, None, "2025-Q4", "quarter"),
+    ("last quarter", date(2026, 8, 5), None, "2026-Q2", "quarter"),
     ("the latest quarter", WED, None, "2025-Q4", "quarter"),
     ("this year's second quarter", WED, None, "2026-Q2", "quarter"),
     ("this spring", WED, None, "2026-SP", "season"),

@@ -146,7 +146,6 @@ DECADE_WORDS: dict[str, int] = {
     "nineties": 9,
 }
 
-UNIT_RE = r"(?P<unit>day|week|fortnight|month|quarter|year|decade|century|centurie)s?"
 
 MONTH_RE = rf"(?:{_alternation(MONTHS)})"
 WEEKDAY_RE = rf"(?:{_alternation(WEEKDAYS)})"
@@ -160,7 +159,7 @@ NUMBER_RE = (
 )
 VAGUE_RE = rf"(?:{_alternation(VAGUE_AMOUNTS)})"
 DAY_NUMBER_RE = rf"(?:(?:[012]?\d|3[01])(?:st|nd|rd|th)?|{_alternation(ORDINAL_WORDS)})"
-QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
+QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4}
 QUARTER_ORDINALS.update({"1st": 1, "2nd": 2, "3rd": 3, "4th": 4})
 QUARTER_ORDINAL_RE = rf"(?:{_alternation(QUARTER_ORDINALS)})"
 # A year as digits (1000-2099, or 2-digit with an apostrophe) or spelled out.
