@@ -14,6 +14,8 @@ size.
 from __future__ import annotations
 
 import argparse
+import functools
+import inspect
 import json
 import os
 import resource
@@ -22,7 +24,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -41,19 +43,27 @@ class Figures(BaseModel):
     jobs: int
     model_load_s: float
     spacy_s: float
+    spacy_cpu_s: float
     spacy_wps: float
     cold_s: float
+    cold_cpu_s: float
     factlint_cold_wps: float
     ratio: float
     # The same ratio in CPU seconds (own and child processes): steadier on a shared machine.
     ratio_cpu: float
     warm_s: float
     warm_speedup: float
+    # The warm run's parts: facts (load, hash, read the cache) and the rules, which rerun.
+    warm_facts_s: float
+    warm_rules_s: float
     warm_cli_s: float
     extract_s: float
     rules_s: float
     rule_phase_share: float
+    # Wall time of each rule's check over the whole set (cold run).
     rule_ms: dict[str, float] = Field(default_factory=dict)
+    # CPU time of facts_from_doc and of each factlint function it calls (cold run, --jobs 1).
+    extract_cpu_ms: dict[str, float] = Field(default_factory=dict)
     findings: int
     warm_output_identical: bool
     peak_rss_mb: float
@@ -66,51 +76,64 @@ class Scaling(BaseModel):
     rule_ms_per_doc_10x: float
     # Per-document rule time at 10×N over that at N: ~1 is linear in the documents, ~10 quadratic.
     rule_growth: float
+    rule_growth_by_code: dict[str, float] = Field(default_factory=dict)
 
 
 @contextmanager
-def timed_phases(phases: dict[str, float], rule_ms: dict[str, float]) -> Iterator[None]:
-    """Time extraction, the rule phase and each rule by wrapping the pipeline's own functions."""
+def timed_phases(
+    phases: dict[str, float], rule_ms: dict[str, float], extract_ms: dict[str, float]
+) -> Iterator[None]:
+    """Time extraction, the rule phase, each rule, and the parts of the per-document fact
+    building, by wrapping the functions the pipeline calls by module attribute.
+
+    `extract_ms` is CPU time (steadier than wall time on a shared machine) of `facts_from_doc`
+    and of each factlint function it calls directly; only filled with --jobs 1.
+    """
+    import factlint.nlp.extract as extract
     import factlint.pipeline as pipeline
     import factlint.rules.loader as loader
 
-    originals: dict[tuple[Any, str], Callable[..., Any]] = {}
+    originals: list[tuple[Any, str, Any]] = []
 
-    def wrap(owner: Any, name: str, phase: str) -> None:
+    def wrap(owner: Any, name: str, sink: dict[str, float], key: str, clock: Any, scale: float):
         original = getattr(owner, name)
-        originals[(owner, name)] = original
+        originals.append((owner, name, original))
 
+        @functools.wraps(original)
         def timed(*args: Any, **kwargs: Any) -> Any:
-            start = time.perf_counter()
+            start = clock()
             try:
                 return original(*args, **kwargs)
             finally:
-                phases[phase] += time.perf_counter() - start
+                sink[key] += (clock() - start) * scale
 
         setattr(owner, name, timed)
 
     def load_timed_rules(*args: Any, **kwargs: Any) -> Any:
-        rules = originals[(loader, "load_rules")](*args, **kwargs)
+        rules = loader_load_rules(*args, **kwargs)
         for rule in rules:
-            check, code = rule.kind.check, rule.spec.code
-
-            def timed_check(facts: Any, check: Any = check, code: str = code) -> list[Any]:
-                start = time.perf_counter()
-                found = list(check(facts))
-                rule_ms[code] += (time.perf_counter() - start) * 1000
-                return found
-
-            rule.kind.check = timed_check
+            check = rule.kind.check
+            rule.kind.check = lambda facts, check=check: list(check(facts))
+            wrap(rule.kind, "check", rule_ms, rule.spec.code, time.perf_counter, 1000)
         return rules
 
-    wrap(pipeline, "collect_facts", "extract")
-    wrap(pipeline, "run_rules", "rules")
-    originals[(loader, "load_rules")] = loader.load_rules
+    wrap(pipeline, "collect_facts", phases, "extract", time.perf_counter, 1)
+    wrap(pipeline, "run_rules", phases, "rules", time.perf_counter, 1)
+    wrap(extract, "facts_from_doc", extract_ms, "facts_from_doc", time.process_time, 1000)
+    for name, value in list(vars(extract).items()):
+        if (
+            inspect.isfunction(value)
+            and value.__module__.startswith("factlint.")
+            and name not in {"extract", "facts_from_doc"}
+        ):
+            wrap(extract, name, extract_ms, name, time.process_time, 1000)
+    loader_load_rules = loader.load_rules
+    originals.append((loader, "load_rules", loader_load_rules))
     loader.load_rules = load_timed_rules
     try:
         yield
     finally:
-        for (owner, name), original in originals.items():
+        for owner, name, original in reversed(originals):
             setattr(owner, name, original)
 
 
@@ -130,7 +153,7 @@ def run_check(args: list[str]) -> int:
     return int(code or 0)
 
 
-def measure(docs: int, jobs: int, workdir: Path) -> Figures:
+def measure(docs: int, jobs: int, workdir: Path, ignore: list[str] | None = None) -> Figures:
     corpus_dir, cache_dir = workdir / "corpus", workdir / "cache"
     paths = build_corpus(docs, corpus_dir)
     texts = [p.read_text(encoding="utf-8") for p in paths]
@@ -155,34 +178,42 @@ def measure(docs: int, jobs: int, workdir: Path) -> Figures:
     check_args = [str(corpus_dir), "--format", "json"]
     if jobs > 1:
         check_args += ["--jobs", str(jobs)]
+    for codes in ignore or []:
+        check_args += ["--ignore", codes]
     phases: dict[str, float] = defaultdict(float)
     rule_ms: dict[str, float] = defaultdict(float)
-    with timed_phases(phases, rule_ms):
+    extract_ms: dict[str, float] = defaultdict(float)
+    with timed_phases(phases, rule_ms, extract_ms):
         start, cpu = time.perf_counter(), cpu_seconds()
         cold_code = run_check([*check_args, "--output", str(workdir / "cold.json")])
         cold_s, cold_cpu = time.perf_counter() - start, cpu_seconds() - cpu
-    start = time.perf_counter()
-    warm_code = run_check([*check_args, "--output", str(workdir / "warm.json")])
-    warm_s = time.perf_counter() - start
+    warm_phases: dict[str, float] = defaultdict(float)
+    with timed_phases(warm_phases, defaultdict(float), defaultdict(float)):
+        start = time.perf_counter()
+        warm_code = run_check([*check_args, "--output", str(workdir / "warm.json")])
+        warm_s = time.perf_counter() - start
     if {cold_code, warm_code} - {0, 1}:
         raise RuntimeError(f"factlint check exited {cold_code} (cold), {warm_code} (warm)")
 
-    start = time.perf_counter()
-    cli = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "factlint",
-            "check",
-            *check_args,
-            "--output",
-            str(workdir / "cli.json"),
-        ],
-        check=False,
-        capture_output=True,
-        text=True,
-    )
-    warm_cli_s = time.perf_counter() - start
+    # Twice, timing the second: the first misses if factlint's source changed since the cold
+    # run (the cache keys on it), which happens in a checkout that others are editing.
+    for _ in range(2):
+        start = time.perf_counter()
+        cli = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "factlint",
+                "check",
+                *check_args,
+                "--output",
+                str(workdir / "cli.json"),
+            ],
+            check=False,
+            capture_output=True,
+            text=True,
+        )
+        warm_cli_s = time.perf_counter() - start
     if cli.returncode not in (0, 1):
         raise RuntimeError(f"factlint check failed ({cli.returncode}): {cli.stderr.strip()}")
 
@@ -196,18 +227,23 @@ def measure(docs: int, jobs: int, workdir: Path) -> Figures:
         jobs=jobs,
         model_load_s=round(model_load_s, 3),
         spacy_s=round(spacy_s, 3),
+        spacy_cpu_s=round(spacy_cpu, 3),
         spacy_wps=round(spacy_wps, 1),
         cold_s=round(cold_s, 3),
+        cold_cpu_s=round(cold_cpu, 3),
         factlint_cold_wps=round(cold_wps, 1),
         ratio=round(cold_wps / spacy_wps, 3),
         ratio_cpu=round(spacy_cpu / cold_cpu, 3),
         warm_s=round(warm_s, 3),
         warm_speedup=round(cold_s / warm_s, 1),
+        warm_facts_s=round(warm_phases["extract"], 3),
+        warm_rules_s=round(warm_phases["rules"], 3),
         warm_cli_s=round(warm_cli_s, 3),
         extract_s=round(phases["extract"], 3),
         rules_s=round(phases["rules"], 3),
         rule_phase_share=round(phases["rules"] / cold_s, 4),
         rule_ms={code: round(ms, 1) for code, ms in sorted(rule_ms.items())},
+        extract_cpu_ms={name: round(ms, 1) for name, ms in sorted(extract_ms.items())},
         findings=len(json.loads(cold)["findings"]),
         warm_output_identical=cold == warm,
         # Linux reports ru_maxrss in KiB.
@@ -215,12 +251,15 @@ def measure(docs: int, jobs: int, workdir: Path) -> Figures:
     )
 
 
-def measure_in_child(docs: int, jobs: int) -> Figures:
+def measure_in_child(docs: int, jobs: int, ignore: list[str]) -> Figures:
     """One size in a fresh process, so its peak RSS is its own."""
     with tempfile.TemporaryDirectory(prefix="factlint-bench-") as tmp:
         out = Path(tmp) / "figures.json"
         command = [sys.executable, __file__, "--docs", str(docs), "--jobs", str(jobs)]
-        subprocess.run([*command, "--no-scale", "--json", str(out)], check=True)
+        command += [arg for codes in ignore for arg in ("--ignore", codes)]
+        subprocess.run(
+            [*command, "--no-scale", "--json", str(out)], check=True, stdout=subprocess.DEVNULL
+        )
         return Figures.model_validate_json(out.read_text(encoding="utf-8"))
 
 
@@ -231,10 +270,14 @@ ROWS = [
     ("factlint_cold_wps", "factlint cold (words/s)"),
     ("ratio", "ratio cold/spaCy (wall)"),
     ("ratio_cpu", "ratio cold/spaCy (CPU time)"),
+    ("spacy_cpu_s", "spaCy nlp.pipe CPU (s)"),
     ("cold_s", "cold run (s)"),
+    ("cold_cpu_s", "cold run CPU (s)"),
     ("warm_s", "warm run, in-process (s)"),
     ("warm_cli_s", "warm run, CLI subprocess (s)"),
     ("warm_speedup", "warm speed-up (cold/warm)"),
+    ("warm_facts_s", "warm: facts from cache (s)"),
+    ("warm_rules_s", "warm: rule phase (s)"),
     ("extract_s", "extraction phase (s)"),
     ("rules_s", "rule phase (s)"),
     ("rule_phase_share", "rule phase share"),
@@ -253,6 +296,10 @@ def table(columns: list[Figures]) -> str:
     for code in codes:
         cells = " | ".join(f"{c.rule_ms.get(code, 0.0)}" for c in columns)
         lines.append(f"| rule {code} (ms) | {cells} |")
+    names = sorted({name for c in columns for name in c.extract_cpu_ms})
+    for name in names:
+        cells = " | ".join(f"{c.extract_cpu_ms.get(name, 0.0)}" for c in columns)
+        lines.append(f"| extraction: {name} (CPU ms) | {cells} |")
     return "\n".join(lines)
 
 
@@ -267,18 +314,25 @@ def main(argv: list[str] | None = None) -> int:
         default=True,
         help="also measure 10×N, each size in its own process (default: on)",
     )
+    parser.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="CODES",
+        help="pass --ignore CODES to factlint check (e.g. a rule too slow for 10×N)",
+    )
     args = parser.parse_args(argv)
 
     if not args.scale:
         with tempfile.TemporaryDirectory(prefix="factlint-bench-") as tmp:
-            figures = measure(args.docs, args.jobs, Path(tmp))
+            figures = measure(args.docs, args.jobs, Path(tmp), args.ignore)
         print(table([figures]))
         if args.json:
             args.json.write_text(figures.model_dump_json(indent=2) + "\n", encoding="utf-8")
         return 0
 
-    small = measure_in_child(args.docs, args.jobs)
-    large = measure_in_child(args.docs * 10, args.jobs)
+    small = measure_in_child(args.docs, args.jobs, args.ignore)
+    large = measure_in_child(args.docs * 10, args.jobs, args.ignore)
     per_doc = sum(small.rule_ms.values()) / small.docs
     per_doc_10x = sum(large.rule_ms.values()) / large.docs
     scaling = Scaling(
@@ -287,6 +341,11 @@ def main(argv: list[str] | None = None) -> int:
         rule_ms_per_doc=round(per_doc, 4),
         rule_ms_per_doc_10x=round(per_doc_10x, 4),
         rule_growth=round(per_doc_10x / per_doc, 2) if per_doc else 0.0,
+        rule_growth_by_code={
+            code: round(large.rule_ms.get(code, 0.0) / large.docs / (ms / small.docs), 2)
+            for code, ms in small.rule_ms.items()
+            if ms > 0
+        },
     )
     print(table([small, large]))
     print(
@@ -294,6 +353,8 @@ def main(argv: list[str] | None = None) -> int:
         f"{scaling.rule_ms_per_doc_10x} ms at N={large.docs} (×{scaling.rule_growth}; "
         "1 = linear in the documents, 10 = quadratic)"
     )
+    growth = ", ".join(f"{code} ×{g}" for code, g in scaling.rule_growth_by_code.items())
+    print(f"per rule: {growth}")
     if args.json:
         payload = {**small.model_dump(), "scale": scaling.model_dump()}
         args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")

@@ -3,6 +3,7 @@ or busy cache file never stops a run."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -263,3 +264,39 @@ def test_model_package_names_match_the_loader() -> None:
     from factlint.nlp.model import MODEL_PACKAGES
 
     assert cache_module.MODEL_PACKAGES == MODEL_PACKAGES
+
+
+NO_SPACY = textwrap.dedent(
+    """
+    import sys
+    from typer.testing import CliRunner
+    import factlint.pipeline as pipeline
+    from factlint.cli import app
+    from factlint.facts.model import DocumentFacts
+
+    def fake(documents, jobs):
+        return iter([DocumentFacts(path=d.path) for d in documents])
+
+    def refuse(documents, jobs):
+        raise AssertionError("extracted on a warm run")
+
+    runner = CliRunner()
+    for extractor in (fake, refuse):
+        pipeline._extract = extractor
+        result = runner.invoke(app, ["check", sys.argv[1], "--format", "json"])
+        assert result.exit_code in (0, 1), result.output
+    print(sorted(m for m in sys.modules if m == "spacy" or m.startswith("spacy.")))
+    """
+)
+
+
+def test_warm_check_never_imports_spacy(articles: Path, cache_dir: Path) -> None:
+    run = subprocess.run(
+        [sys.executable, "-c", NO_SPACY, str(articles)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "FACTLINT_CACHE_DIR": str(cache_dir)},
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]"
