@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from factlint.documents.model import Document
 from factlint.facts.model import (
@@ -73,7 +74,8 @@ def _published_note(document: Document) -> str | None:
 
 
 def _unlabelled_name(token: Token) -> bool:
-    """A proper noun the recogniser left unlabelled ("Teixiera", "Presinct")."""
+    """A proper noun the recogniser left unlabelled ("Teixiera", "67th Presinct"), outside
+    headlines, where every word is capitalised and the tagger calls most of them proper."""
     return (
         token.pos_ == "PROPN"
         and not token.ent_type_
@@ -81,7 +83,13 @@ def _unlabelled_name(token: Token) -> bool:
         and token.is_title
         and not token.is_sent_start
         and len(token.text) >= 4
+        and not _is_headline(token.sent)
     )
+
+
+def _is_headline(sentence: SpacySpan) -> bool:
+    words = [t for t in sentence if t.is_alpha and len(t.text) > 3]
+    return bool(words) and sum(t.is_title for t in words) >= 0.6 * len(words)
 
 
 def facts_from_doc(document: Document, doc: Doc) -> DocumentFacts:

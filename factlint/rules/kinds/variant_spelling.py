@@ -59,14 +59,14 @@ class Options(KindOptions):
     # A form at least this frequent in English is a common word (Navy, Bank, Ball), not a
     # name; it is compared only when it shares a full name with the other form.
     word_zipf: float = 4.0
-    # Capitalised words the recogniser did not call entities ("Escaped" in a headline) are
-    # compared only when rarer than this.
-    unlabelled_zipf: float = 2.0
+    # Capitalised words the recogniser did not call entities are compared only when rarer
+    # than this.
+    unlabelled_zipf: float = 4.0
     # Forms shorter than this are too ambiguous to call variants.
     min_length: int = 4
     # Two forms both at least this frequent in English (wordfreq Zipf scale) are taken as
     # different names unless they share a full name.
-    common_zipf: float = 3.0
+    common_zipf: float = 3.5
     # Occurrences of the canonical form listed as evidence, one per document.
     max_evidence: int = 3
     # Fixes are safe when the canonical form outnumbers the variant at least this much.
