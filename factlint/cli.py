@@ -320,8 +320,9 @@ def list_rules(
     width = max((len(r.spec.name) for r in rules), default=4)
     kind_width = max((len(r.spec.kind) for r in rules), default=4)
     for r in rules:
+        spec = r.spec
         typer.echo(
-            f"{r.spec.code}  {r.spec.name:<{width}}  {r.spec.kind:<{kind_width}}  {r.spec.severity.value}"
+            f"{spec.code}  {spec.name:<{width}}  {spec.kind:<{kind_width}}  {spec.severity.value}"
         )
 
 

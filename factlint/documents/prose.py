@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 from factlint.documents.blank import blank_ranges
 from factlint.documents.boilerplate import boilerplate_ranges
 from factlint.documents.datelines import best_dateline, find_datelines
 from factlint.documents.model import Document
+
+_DIRECTIVE = re.compile(r"<!--\s*factlint:.*?-->", re.DOTALL)
 
 
 def clean_prose(document: Document) -> Document:
     """Blank boilerplate and metadata lines in `document.text`; take the publication date from
     a `Published:` line or dateline unless the format's metadata already gave one."""
     text = blank_ranges(document.text, boilerplate_ranges(document.text))
+    # Suppression comments are instructions to factlint, not prose (plain text keeps them).
+    text = blank_ranges(text, [m.span() for m in _DIRECTIVE.finditer(text)])
     datelines = find_datelines(text)
     best = best_dateline(datelines)
     if best is not None and document.published is None:

@@ -23,6 +23,8 @@ def document_json(doc: DocumentFacts) -> dict[str, Any]:
                 "end_column": d.span.end_column,
                 "value": d.value,
                 "granularity": d.granularity,
+                "weekday": d.weekday,
+                "year_stated": d.year_stated,
                 "relative": d.relative,
                 "note": d.note,
                 "event": d.event.trigger,
@@ -93,9 +95,8 @@ def render_facts_text(facts: FactSet) -> str:
         for d in doc.dates:
             value = d.value or f"unresolved: {d.note}"
             event = f" [event: {d.event.trigger}]" if d.event.trigger else ""
-            out.append(
-                f"    {d.span.line}:{d.span.column} {d.span.text!r} -> {value} ({d.granularity}){event}"
-            )
+            where = f"{d.span.line}:{d.span.column}"
+            out.append(f"    {where} {d.span.text!r} -> {value} ({d.granularity}){event}")
         out.append("  entities:")
         for e in doc.entities:
             out.append(

@@ -48,7 +48,9 @@ class WeekdayMismatch(RuleKind):
         options: Options = self.options  # type: ignore[assignment]
         for doc in facts.documents:
             for fact in doc.dates:
-                if fact.weekday is None or fact.granularity != "day" or not fact.value:
+                if fact.weekday is None or not fact.value:
+                    continue
+                if fact.granularity not in {"day", "time"}:
                     continue
                 try:
                     day = date.fromisoformat(fact.value[:10])
