@@ -23,8 +23,8 @@ def _is_place_word(token: Token) -> bool:
         return True
     if token.ent_type_ == "NORP" or (token.ent_type_ == "ORG" and token.ent_iob_ == "B"):
         return (
-            (token.is_title and token.lower_.endswith(DEMONYM_ENDINGS)) or token.ent_type_ == "NORP"
-        )
+            token.is_title and token.lower_.endswith(DEMONYM_ENDINGS)
+        ) or token.ent_type_ == "NORP"
     return token.is_title and token.tag_ in {"JJ", "NNP"} and token.lower_.endswith(DEMONYM_ENDINGS)
 
 

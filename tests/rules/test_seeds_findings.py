@@ -44,7 +44,16 @@ def test_variant_spellings(findings: list[dict]) -> None:
 
 def test_no_must_not_pairs(findings: list[dict]) -> None:
     texts = {f["text"] for f in findings}
-    for legitimate in ("Assad", "al-Assad", "Putin", "Syria", "Syrian", "Russia", "Russian", "Moscow"):
+    for legitimate in (
+        "Assad",
+        "al-Assad",
+        "Putin",
+        "Syria",
+        "Syrian",
+        "Russia",
+        "Russian",
+        "Moscow",
+    ):
         assert legitimate not in texts
 
 
