@@ -172,7 +172,9 @@ class TimelineRow:
 
     @property
     def placed(self) -> list[TimelineMark]:
-        return [m for m in self.marks if m.position is not None]
+        """Marks on the axis in time order (the reading order of the row)."""
+        marks = [m for m in self.marks if m.position is not None]
+        return sorted(marks, key=lambda m: (m.position or 0.0, m.label))
 
     @property
     def unplaced(self) -> list[TimelineMark]:
@@ -614,12 +616,14 @@ def _environment() -> Environment:
 
 
 def build_page(report: Report) -> Page:
-    finding_paths = [p for f in report.findings for p in [f.path, *(e.path for e in f.evidence)]]
-    places = _Places(report.facts, list(dict.fromkeys([*report.paths, *finding_paths])))
+    # Paths only findings name (not read in this run) go last, sorted, so input order never shows.
+    named = {p for f in report.findings for p in [f.path, *(e.path for e in f.evidence)]}
+    places = _Places(report.facts, [*report.paths, *sorted(named - set(report.paths))])
     cards = build_cards(list(report.findings), places)
     labels = places.labels()
     for place in places.places.values():
         place.doc_label = labels[place.path]
+        place.findings.sort(key=lambda f: (f.code, f.message))
     families = Counter(card.family for card in cards)
     severities = Counter(card.severity.value for card in cards)
     return Page(
