@@ -470,7 +470,7 @@ def _ticks(low: float, high: float) -> list[int]:
     return [y for y in range(first, int(high) + step + 1, step) if low <= y <= high]
 
 
-def _lay_out(marks: list[TimelineMark], min_gap: float = 22.0) -> None:
+def _lay_out(marks: list[TimelineMark], min_gap: float = 28.0) -> None:
     """Stack marks whose labels would overlap into lanes (percent gap along the axis)."""
     last: list[float] = []
     for mark in sorted((m for m in marks if m.position is not None), key=lambda m: m.position or 0):
