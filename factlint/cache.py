@@ -30,6 +30,7 @@ from pydantic import BaseModel, ValidationError
 
 import factlint
 from factlint.documents.model import Document
+from factlint.facts.compact import share_field_sets
 from factlint.facts.model import DocumentFacts
 
 CACHE_DIR_ENV = "FACTLINT_CACHE_DIR"
@@ -126,9 +127,11 @@ def encode(facts: DocumentFacts) -> bytes:
 def decode(blob: bytes) -> DocumentFacts | None:
     """The facts, or None for a row that does not decode (treated as a miss and rewritten)."""
     try:
-        return DocumentFacts.model_validate_json(zlib.decompress(blob))
+        facts = DocumentFacts.model_validate_json(zlib.decompress(blob))
     except (zlib.error, ValidationError, ValueError):
         return None
+    share_field_sets(facts)
+    return facts
 
 
 def _is_corruption(error: sqlite3.DatabaseError) -> bool:

@@ -10,6 +10,7 @@ from factlint.cache import CacheOptions, FactCache, cache_dir, context_fingerpri
 from factlint.documents import Document, load_documents
 from factlint.documents.published import resolve_published
 from factlint.errors import InputError
+from factlint.facts.compact import share_field_sets
 from factlint.facts.model import DocumentFacts, FactSet
 from factlint.findings.model import Finding, sort_findings
 from factlint.rules.loader import Rule
@@ -61,7 +62,10 @@ def _extract(documents: list[Document], jobs: int) -> Iterator[DocumentFacts]:
     from factlint.nlp.extract import extract
     from factlint.nlp.model import load_model
 
-    return extract(documents, load_model(), jobs=jobs)
+    for facts in extract(documents, load_model(), jobs=jobs):
+        # The rules need every document's facts at once: keep them small (as cache reads do).
+        share_field_sets(facts)
+        yield facts
 
 
 def run_rules(facts: FactSet, rules: list[Rule]) -> list[Finding]:
