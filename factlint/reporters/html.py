@@ -169,12 +169,13 @@ class TimelineRow:
     detail: str
     card: Card | None
     marks: list[TimelineMark]
+    # What the axis shows: the placed marks, or for publication dates, clusters of them.
+    axis: list[TimelineMark] = field(default_factory=list)
 
     @property
     def placed(self) -> list[TimelineMark]:
         """Marks on the axis in time order (the reading order of the row)."""
-        marks = [m for m in self.marks if m.position is not None]
-        return sorted(marks, key=lambda m: (m.position or 0.0, m.label))
+        return sorted(self.axis, key=lambda m: (m.position or 0.0, m.label))
 
     @property
     def unplaced(self) -> list[TimelineMark]:
@@ -482,6 +483,27 @@ def _lay_out(marks: list[TimelineMark], min_gap: float = 28.0) -> None:
         mark.lane = lane
 
 
+def _cluster(marks: list[TimelineMark], gap: float = 14.0) -> list[TimelineMark]:
+    """Publication dates close together on the axis become one mark spanning them: a few
+    hundred articles would otherwise stack into a few hundred lanes."""
+    groups: list[list[TimelineMark]] = []
+    for mark in sorted(marks, key=lambda m: (m.position or 0.0, m.label)):
+        if groups and (mark.position or 0.0) - (groups[-1][0].position or 0.0) < gap:
+            groups[-1].append(mark)
+        else:
+            groups.append([mark])
+    clusters = []
+    for group in groups:
+        if len(group) == 1:
+            clusters.append(group[0])
+            continue
+        position = sum(m.position or 0.0 for m in group) / len(group)
+        documents = [d for m in group for d in m.documents]
+        label = f"{group[0].label} to {group[-1].label}"
+        clusters.append(TimelineMark(label, documents, round(position, 2)))
+    return clusters
+
+
 def build_timeline(cards: list[Card], places: _Places, labels: dict[str, str]) -> Timeline | None:
     date_cards = [c for c in cards if c.family.key == "FL1"]
     published = {p: d.published for p, d in places.docs.items()}
@@ -536,8 +558,10 @@ def build_timeline(cards: list[Card], places: _Places, labels: dict[str, str]) -
             fraction = year_fraction(mark.value)
             if fraction is not None and known:
                 mark.position = round((fraction - low) / (high - low) * 100, 2)
-        _lay_out(marks)
-        rows.append(TimelineRow(label, detail, card, marks))
+        axis = [m for m in marks if m.position is not None]
+        axis = axis if card is not None else _cluster(axis)
+        _lay_out(axis)
+        rows.append(TimelineRow(label, detail, card, marks, axis))
     ticks = [(str(y), round((y - low) / (high - low) * 100, 2)) for y in _ticks(low, high)]
     table = []
     for path in places.order:
@@ -547,7 +571,8 @@ def build_timeline(cards: list[Card], places: _Places, labels: dict[str, str]) -
             )
             for row in rows
         ]
-        if any(cell.marks for cell in cells):
+        # Documents that state a date of a conflict; the others have only a publication date.
+        if any(cell.marks for cell in cells[1:]):
             table.append((labels[path], f"doc-{places.doc_number(path)}", cells))
     return Timeline(ticks if known else [], rows, table)
 

@@ -330,7 +330,10 @@ def test_clean_set_and_report_without_facts() -> None:
     assert not tree.css("li[data-card]")
     assert "No conflicts found" in tree.css_first("#conflicts").text()
     assert tree.css_first("form#filters") is None
-    assert len(tree.css("#documents article.doc")) == 2
+    # Documents with nothing flagged share one list, each still a link target.
+    assert not tree.css("#documents ol.entries")
+    clean = tree.css("#documents .clean-docs li")
+    assert [li.attributes["id"] for li in clean] == ["doc-1", "doc-2"]
 
     findings, _ = story()
     tree = dom(render_html(Report(findings=findings, documents=3)))  # no facts: forms only
@@ -398,3 +401,25 @@ def test_colours_meet_wcag_aa() -> None:
     # Focus rings and timeline markers are UI components: 3:1.
     for fg, bg in [("link", "paper"), ("head-focus", "head"), ("flag", "paper")]:
         assert _contrast(colour[fg], colour[bg]) >= 3.0, (fg, bg)
+
+
+def test_timeline_stays_small_on_a_large_set() -> None:
+    findings, facts = story()
+    for day in range(1, 41):  # forty more articles, published on forty days of one month
+        facts.documents.append(
+            DocumentFacts(path=f"more/p{day:02d}.txt", published=date(2025, 3, day % 28 + 1))
+        )
+    for n in range(30):  # and thirty without a publication date
+        facts.documents.append(DocumentFacts(path=f"more/u{n:02d}.txt"))
+    page = build_page(report_of(findings, facts))
+    assert page.timeline is not None
+    published = page.timeline.rows[0]
+    assert len({m.value for m in published.marks if m.value}) == 29
+    assert published.lanes <= 2 and len(published.placed) <= 3
+    assert sum(len(m.documents) for m in published.placed) == 41
+    # The table lists the documents that date a conflict, not every article.
+    assert [label for label, _, _ in page.timeline.table] == ["a.txt", "b.txt", "c.txt"]
+    tree = dom(render_html(report_of(findings, facts)))
+    unplaced = tree.css_first("#timeline .tl-unplaced").text()
+    assert "and 20 more" in unplaced
+    assert len(tree.css("#documents .clean-docs li")) == 70
