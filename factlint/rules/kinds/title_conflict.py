@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from factlint.facts.model import DocumentFacts, FactSet, TitleFact
+from factlint.facts.model import DocumentFacts, FactSet, TitleFact, sub_span
 from factlint.findings.model import Evidence, Finding
 from factlint.nlp.names import skeleton
 from factlint.rules.base import RuleKind
@@ -94,7 +94,8 @@ class TitleConflict(RuleKind):
                 evidence.append(Evidence(path=path, line=s.line, column=s.column, text=first.words))
             yield self.finding(
                 item.doc,
-                item.fact.span,
+                # Flag the title words only: the name is not what differs.
+                sub_span(item.fact.span, 0, len(item.words)),
                 evidence,
                 title=item.words,
                 other=main_items[0].words,
