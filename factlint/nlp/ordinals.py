@@ -7,54 +7,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-ORDINAL_WORDS = {
-    w: i + 1
-    for i, w in enumerate(
-        [
-            "first",
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-            "eleventh",
-            "twelfth",
-        ]
-    )
-}
+from factlint.nlp.dates.lexicon import NUMBER_WORDS as _NUMBER_WORDS
+from factlint.nlp.dates.lexicon import ORDINAL_WORDS as _ORDINAL_WORDS
+
 _ORDINAL_SUFFIX = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
-NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-}
+# Single-word number and ordinal words, shared with the date normaliser.
+NUMBER_WORDS = {w: n for w, n in _NUMBER_WORDS.items() if " " not in w and w not in {"a", "an"}}
+ORDINAL_WORDS = {w: n for w, n in _ORDINAL_WORDS.items() if " " not in w}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
 
