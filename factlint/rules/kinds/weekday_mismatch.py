@@ -13,6 +13,7 @@ from datetime import date
 
 from factlint.facts.model import FactSet
 from factlint.findings.model import Finding
+from factlint.nlp.dates.values import day_year
 from factlint.rules.base import RuleKind
 from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
@@ -25,13 +26,8 @@ class Options(KindOptions):
 
 
 def _nearest(month: int, day: int, published: date) -> date | None:
-    candidates = []
-    for year in (published.year - 1, published.year, published.year + 1):
-        try:
-            candidates.append(date(year, month, day))
-        except ValueError:
-            continue
-    return min(candidates, key=lambda d: abs((d - published).days), default=None)
+    year = day_year(month, day, published, "nearest")
+    return date(year, month, day) if year is not None else None
 
 
 @register("weekday_mismatch")
