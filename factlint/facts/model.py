@@ -11,6 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from factlint.documents.model import Anchor
 from factlint.findings.suppressions import Suppression
 
 Granularity = Literal[
@@ -139,6 +140,10 @@ class DocumentFacts(BaseModel):
     lines: dict[int, str] = Field(default_factory=dict)
     # `<!-- factlint: ignore/disable -->` comments, kept with the facts so cached facts have them.
     suppressions: list[Suppression] = Field(default_factory=list)
+    # The analysed text and where its pieces stand in the source (`Document.text`/`anchors`),
+    # for kinds that match the wording itself (house_style); `Document.position` maps offsets.
+    text: str = ""
+    anchors: list[Anchor] = Field(default_factory=lambda: [Anchor(offset=0, line=1, column=1)])
 
 
 class FactSet(BaseModel):

@@ -104,6 +104,8 @@ def facts_from_doc(document: Document, doc: Doc) -> DocumentFacts:
         published_note=_published_note(document),
         words=sum(1 for t in doc if t.is_alpha),
         suppressions=document_suppressions(document),
+        text=document.text,
+        anchors=document.anchors,
     )
     sentences = list(doc.sents)
     sentence_of = {}

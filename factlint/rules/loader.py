@@ -122,9 +122,11 @@ def load_rule_file(path: Path, context: RuleContext) -> Rule:
         options = kind_cls.Options.model_validate(dict(spec.options))
     except ValidationError as exc:
         first = exc.errors()[0]
-        loc = ("options", *first["loc"])
-        unknown = first["type"] == "extra_forbidden"
-        raise _error(path, data, loc, _describe({**first, "loc": loc}), unknown) from None
+        loc = tuple(part for part in ("options", *first["loc"]) if part != "[key]")
+        # An unknown key, or a bad key of a mapping option (a house_style pattern): point at
+        # the key itself rather than its value.
+        at_key = first["type"] == "extra_forbidden" or first["loc"][-1:] == ("[key]",)
+        raise _error(path, data, loc, _describe({**first, "loc": loc}), at_key) from None
     try:
         spec.message.format(**{field: field for field in kind_cls.template_fields()})
     except (KeyError, IndexError, ValueError) as exc:

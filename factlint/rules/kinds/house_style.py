@@ -1,0 +1,196 @@
+"""Kind `house_style`: a newsroom's house spellings, like Vale's `substitution` rules.
+
+`swap` maps a regular expression (the `regex` module's syntax) to the wording the house
+uses instead: `Kiev: Kyiv`, `per cent: percent`. Patterns match whole words unless
+`word_bounded: false`, and ignore case with `ignorecase: true`. Every match is a finding
+with the replacement as a safe fix; a match that already reads as the replacement is left
+alone, and where two patterns match overlapping text the leftmost, then longest, wins.
+
+Patterns are user input run over every document, so they are compiled when the rule file is
+loaded (a bad pattern is a rule-file error naming its line and column) and matched within
+`timeout` seconds per document: a pattern that backtracks without end (`(a+)+$`) stops the
+rule for that document with one warning finding instead of hanging the run.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+from typing import Annotated
+
+import regex
+from pydantic import AfterValidator, Field
+from pydantic_core import PydanticCustomError
+
+from factlint.documents.model import Document
+from factlint.facts.model import DocumentFacts, FactSet, Span
+from factlint.findings.model import Finding, Fix, Severity
+from factlint.rules.base import RuleContext, RuleKind
+from factlint.rules.model import KindOptions, RuleSpec
+from factlint.rules.registry import register
+
+_FLAGS = regex.VERSION0
+
+
+def _bounded(pattern: str) -> str:
+    # Lookarounds rather than \b, so patterns that start or end with a non-word character
+    # ("U.S.", "-based") still work.
+    return rf"(?<!\w)(?:{pattern})(?!\w)"
+
+
+def _check_pattern(pattern: str) -> str:
+    if not pattern:
+        raise PydanticCustomError("pattern", "a pattern must not be empty")
+    try:
+        compiled = regex.compile(pattern, _FLAGS)
+    except regex.error as exc:
+        raise PydanticCustomError(
+            "pattern",
+            "invalid regular expression '{pattern}': {reason}",
+            {"pattern": pattern, "reason": str(exc)},
+        ) from None
+    if compiled.fullmatch(""):
+        raise PydanticCustomError(
+            "pattern", "the pattern '{pattern}' matches empty text", {"pattern": pattern}
+        )
+    return pattern
+
+
+Pattern = Annotated[str, AfterValidator(_check_pattern)]
+
+
+class Options(KindOptions):
+    # pattern -> the house's wording.
+    swap: dict[Pattern, Annotated[str, Field(min_length=1)]] = Field(min_length=1)
+    ignorecase: bool = False
+    word_bounded: bool = True
+    # Seconds all patterns together may spend on one document.
+    timeout: float = Field(default=1.0, gt=0, le=60)
+
+
+class _Swap:
+    def __init__(self, pattern: str, replacement: str, options: Options) -> None:
+        flags = _FLAGS | (regex.IGNORECASE if options.ignorecase else 0)
+        self.pattern = pattern
+        self.replacement = replacement
+        self.compiled = regex.compile(_bounded(pattern) if options.word_bounded else pattern, flags)
+
+
+def _matches(
+    compiled: regex.Pattern[str], text: str, deadline: float
+) -> Iterator[regex.Match[str]]:
+    """Non-empty matches left to right; TimeoutError once `deadline` (monotonic) has passed.
+
+    `finditer`'s timeout restarts with every match, so the budget is enforced here, search
+    by search, against one deadline for the whole document.
+    """
+    pos = 0
+    while pos <= len(text):
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError
+        match = compiled.search(text, pos, timeout=remaining)
+        if match is None:
+            return
+        if match.end() > match.start():
+            yield match
+            pos = match.end()
+        else:
+            pos = match.end() + 1
+
+
+@register("house_style")
+class HouseStyle(RuleKind):
+    """House spellings: every match of a `swap` pattern is replaced by its value (safe fix).
+
+    Options: `swap` ({pattern: replacement}, required), `ignorecase` (false), `word_bounded`
+    (true), `timeout` (seconds per document, 1). Message fields: {replacement}, {pattern}.
+    """
+
+    Options = Options
+    message_fields = ("replacement", "pattern")
+
+    def __init__(self, spec: RuleSpec, options: KindOptions, context: RuleContext) -> None:
+        super().__init__(spec, options, context)
+        assert isinstance(options, Options)
+        self.swaps = [_Swap(p, r, options) for p, r in options.swap.items()]
+
+    def check(self, facts: FactSet) -> Iterable[Finding]:
+        for doc in facts.documents:
+            yield from self._check_document(doc)
+
+    def _check_document(self, doc: DocumentFacts) -> Iterator[Finding]:
+        if not doc.text.strip():
+            return
+        options: Options = self.options  # type: ignore[assignment]
+        locator = Document(path=doc.path, text=doc.text, anchors=doc.anchors)
+        deadline = time.monotonic() + options.timeout
+        found: list[tuple[int, int, int]] = []
+        for index, swap in enumerate(self.swaps):
+            try:
+                found.extend(
+                    (m.start(), m.end(), index) for m in _matches(swap.compiled, doc.text, deadline)
+                )
+            except TimeoutError:
+                yield self._timeout_finding(locator, swap.pattern)
+                break
+        end = 0
+        for start, stop, index in sorted(found, key=lambda f: (f[0], f[0] - f[1], f[2])):
+            if start < end:
+                continue  # overlaps a match already reported
+            end = stop
+            swap = self.swaps[index]
+            if doc.text[start:stop] != swap.replacement:
+                yield self._finding(locator, self._span(locator, start, stop), swap)
+
+    @staticmethod
+    def _span(locator: Document, start: int, end: int) -> Span:
+        line, column = locator.position(start)
+        end_line, end_column = locator.position(end)
+        return Span(
+            text=locator.text[start:end],
+            start=start,
+            end=end,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+        )
+
+    def _finding(self, locator: Document, span: Span, swap: _Swap) -> Finding:
+        return Finding(
+            code=self.spec.code,
+            rule=self.spec.name,
+            severity=self.spec.severity,
+            # A match across a line break still gives a one-line message.
+            message=self.spec.message.format(
+                text=" ".join(span.text.split()), replacement=swap.replacement, pattern=swap.pattern
+            ),
+            path=locator.path,
+            line=span.line,
+            column=span.column,
+            end_line=span.end_line,
+            end_column=span.end_column,
+            text=span.text,
+            fix=Fix(replacement=swap.replacement, safe=True),
+        )
+
+    def _timeout_finding(self, locator: Document, pattern: str) -> Finding:
+        options: Options = self.options  # type: ignore[assignment]
+        line, column = locator.position(0)
+        return Finding(
+            code=self.spec.code,
+            rule=self.spec.name,
+            # A check that could not finish is worth a look whatever the rule's severity.
+            severity=Severity.warning,
+            message=(
+                f"pattern '{pattern}' took longer than {options.timeout:g} s on this document "
+                "(simplify it or raise `timeout`); the rule checked no further here"
+            ),
+            path=locator.path,
+            line=line,
+            column=column,
+            end_line=line,
+            end_column=column,
+            text="",
+        )
