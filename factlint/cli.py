@@ -26,6 +26,7 @@ app = typer.Typer(
 )
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
 class FactsFormat(str, Enum):
@@ -358,4 +359,9 @@ def main() -> None:
         sys.exit(EXIT_ERROR)
     except KeyboardInterrupt:
         typer.echo("factlint: interrupted", err=True)
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
+    except SystemExit as exit_:
+        # Typer turns a KeyboardInterrupt inside a command into a silent exit 130.
+        if exit_.code == EXIT_INTERRUPTED:
+            typer.echo("factlint: interrupted", err=True)
+        raise
