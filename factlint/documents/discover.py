@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -40,14 +41,26 @@ def _walk(root: Path, on_error: Callable[[InputError], None]) -> list[Path]:
                 is_dir = entry.is_dir()
                 is_file = entry.is_file()
             except OSError:
-                continue
+                is_dir = is_file = False
             if is_dir:
                 visit(path)
             elif is_file and path.suffix.lower() in SUFFIXES:
                 found.append(path)
+            elif entry.is_symlink() and path.suffix.lower() in SUFFIXES:
+                on_error(InputError(_link_problem(path), str(path)))
 
     visit(root)
     return found
+
+
+def _link_problem(link: Path) -> str:
+    """Why a symbolic link cannot be read: it points in a circle or at nothing."""
+    try:
+        os.stat(link)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+    return "broken symbolic link"
 
 
 def discover(paths: list[str], on_error: Callable[[InputError], None]) -> list[str]:
@@ -72,7 +85,7 @@ def discover(paths: list[str], on_error: Callable[[InputError], None]) -> list[s
         elif path.exists():
             add(raw)  # given explicitly: read whatever its suffix
         elif path.is_symlink():
-            on_error(InputError("broken symbolic link", raw))
+            on_error(InputError(_link_problem(path), raw))
         else:
             on_error(InputError("no such file or directory", raw))
     return found

@@ -9,6 +9,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from factlint.documents.load import MAX_TEXT_CHARS
 from factlint.errors import FactlintError
 
 # The official package wins when installed; the repack from the package index is the default.
@@ -59,8 +60,8 @@ def load_model() -> Language:
     module = importlib.import_module(name)
     nlp: Language = module.load(disable=list(DISABLED))
     nlp.add_pipe("factlint_line_breaks", before="parser")
-    # Long documents (50 MB) are split before they reach spaCy; this only lifts its guard.
-    nlp.max_length = 2_000_000
+    # Longer documents are input errors before they get here (see MAX_TEXT_CHARS).
+    nlp.max_length = MAX_TEXT_CHARS
     return nlp
 
 

@@ -7,6 +7,7 @@ from documents_helpers import load_collecting, position_of
 
 from factlint.documents import load_documents
 from factlint.documents.decode import decode
+from factlint.documents.load import MAX_TEXT_CHARS, load_path
 from factlint.errors import InputError
 
 
@@ -134,7 +135,7 @@ def test_very_long_line_keeps_positions(write):
     assert position_of(doc, "Bern") == (2, 8)
 
 
-def test_fifty_megabyte_document_loads(write):
+def test_fifty_megabyte_document_loads_and_is_refused_for_analysis(write):
     paragraph = (
         "The council met in Lyon on Tuesday and discussed the budget for the coming year. "
         "Members voted on twelve proposals, and the mayor thanked the staff.\n\n"
@@ -143,10 +144,18 @@ def test_fifty_megabyte_document_loads(write):
     path = write(
         "big.txt", "Big report on the council\n\n" + paragraph * count + "Final Zagreb line\n"
     )
-    (doc,) = load_documents([str(path)])
+    good = write("good.txt", "Warsaw\n")
+    (doc,) = load_path(str(path), on_error=lambda error: None)
     assert len(doc.text) > 50 * 1024 * 1024
     line, column = position_of(doc, "Zagreb")
     assert (line, column) == (3 + 2 * count, 7)
+    # Too long for the NLP pass: one line naming the file, the other documents still load.
+    docs, errors = load_collecting([str(path), str(good)])
+    assert [d.path for d in docs] == [str(good)]
+    assert [str(e) for e in errors] == [
+        f"{path}: too long to analyse: {len(doc.text):,} characters "
+        f"(the limit is {MAX_TEXT_CHARS:,}; split it into articles)"
+    ]
 
 
 def test_permission_error_is_reported_even_as_root(write, monkeypatch):
