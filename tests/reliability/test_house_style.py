@@ -209,3 +209,17 @@ def test_cli_run_with_a_backtracking_pattern_finishes_with_a_warning(tmp_path: P
     assert run.returncode == 1
     (line,) = [line for line in run.stdout.splitlines() if "HS501" in line]
     assert line.startswith(f"{docs / 'hostile.txt'}:1:1: HS501 [warning] pattern '(a+)+$'")
+
+
+def test_the_readme_example_rule_loads_and_fires(tmp_path: Path, write) -> None:
+    import re
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```yaml\n(code: HS501\n.*?)```", readme, re.DOTALL)
+    assert block, "the README shows a house_style rule"
+    folder = tmp_path / "style"
+    folder.mkdir()
+    (folder / "HS501-house-words.yml").write_text(block.group(1), encoding="utf-8")
+    (rule,) = load_rules([folder], include_builtin=False)
+    doc = write("a.txt", "Send an e-mail to Kiev; it rose 3 per\ncent.\n")
+    assert [f.fix.replacement for f in check(rule, doc) if f.fix] == ["email", "Kyiv", "percent"]
