@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -104,6 +105,25 @@ def parse_yaml(path: Path) -> Any:
         raise RuleFileError(f"malformed YAML: {exc}", str(path)) from None
 
 
+def _message_problem(message: str, fields: tuple[str, ...]) -> str | None:
+    """Why a message template is unusable, or None. Only plain `{field}` placeholders: a
+    format spec such as `{text:>999999999}` would build a gigabyte per finding, and
+    `{text.__class__}` reaches into Python objects."""
+    known = ", ".join("{" + f + "}" for f in fields)
+    try:
+        parts = list(string.Formatter().parse(message))
+    except ValueError as exc:
+        return f"message is not a valid template: {exc}"
+    for _, name, format_spec, conversion in parts:
+        if name is None:
+            continue
+        if name not in fields:
+            return f"message uses unknown placeholder '{name}'; known: {known}"
+        if format_spec or conversion:
+            return f"message placeholders are plain {{{name}}}, without '!' or ':' after the name"
+    return None
+
+
 def load_rule_file(path: Path, context: RuleContext) -> Rule:
     data = parse_yaml(path)
     if not isinstance(data, CommentedMap):
@@ -127,13 +147,9 @@ def load_rule_file(path: Path, context: RuleContext) -> Rule:
         # the key itself rather than its value.
         at_key = first["type"] == "extra_forbidden" or first["loc"][-1:] == ("[key]",)
         raise _error(path, data, loc, _describe({**first, "loc": loc}), at_key) from None
-    try:
-        spec.message.format(**{field: field for field in kind_cls.template_fields()})
-    except (KeyError, IndexError, ValueError) as exc:
-        fields = ", ".join("{" + f + "}" for f in kind_cls.template_fields())
-        raise _error(
-            path, data, ("message",), f"message uses unknown placeholder {exc}; known: {fields}"
-        ) from None
+    problem = _message_problem(spec.message, kind_cls.template_fields())
+    if problem is not None:
+        raise _error(path, data, ("message",), problem)
     return Rule(spec=spec, kind=kind_cls(spec, options, context), path=path)
 
 

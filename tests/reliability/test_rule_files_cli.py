@@ -60,6 +60,13 @@ CASES = [
     ("bad-pattern", {"XX501-h.yml": BAD_PATTERN}, "XX501-h.yml:9:5", "invalid regular expression"),
     ("not-utf8", {"XX101-a.yml": "code: XX101\nname: caf\udce9\n"}, "XX101-a.yml",
      "cannot read rule file"),
+    # Hostile templates: a gigabyte of padding per finding, or a walk through Python objects.
+    ("message-format-spec", {"XX101-a.yml": GOOD.replace("{text}", "{text:>999999999999}")},
+     "XX101-a.yml:5:10", "without '!' or ':'"),
+    ("message-attribute", {"XX101-a.yml": GOOD.replace("{text}", "{text.__class__}")},
+     "XX101-a.yml:5:10", "unknown placeholder 'text.__class__'"),
+    ("message-unbalanced", {"XX101-a.yml": GOOD.replace("{text}", "{text")},
+     "XX101-a.yml:5:10", "not a valid template"),
 ]  # fmt: skip
 
 
