@@ -33,6 +33,8 @@ B = (
     "Mayor Jonathon Smithers visited the shelters.\n"
 )
 QUIET = "Nothing happened in Lucerne.\n"
+# The house-style example rules (FL501) are what positions are checked with.
+EXAMPLE_RULES = str(Path(__file__).resolve().parents[2] / "examples" / "rules")
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
 
 
@@ -63,7 +65,14 @@ def good(tmp_path_factory: pytest.TempPathFactory) -> Good:
     # One cache for the module: the good documents are extracted once.
     env = {"FACTLINT_CACHE_DIR": str(folder / "cache")}
     run = run_factlint(
-        "check", "--format", "json", str(folder / "a.txt"), str(folder / "b.txt"), env=env
+        "check",
+        "--format",
+        "json",
+        "--rules",
+        EXAMPLE_RULES,
+        str(folder / "a.txt"),
+        str(folder / "b.txt"),
+        env=env,
     )
     assert run.returncode == 1, run.stderr
     clean = json.loads(run.stdout)
@@ -74,7 +83,8 @@ def good(tmp_path_factory: pytest.TempPathFactory) -> Good:
 def check(good: Good, setup: Setup, *options: str) -> Run:
     paths = good.paths()
     # The bad input in the middle: inputs after it are still read.
-    args = ["check", "--format", "json", *options, paths[0], *setup.args, paths[1]]
+    args = ["check", "--format", "json", "--rules", EXAMPLE_RULES, *options]
+    args += [paths[0], *setup.args, paths[1]]
     return run_factlint(*args, env=good.env, prefix=setup.prefix, **setup.run_kwargs)
 
 

@@ -6,8 +6,20 @@ value with a granularity, with its own rules first and dateparser (`fallback`) f
 A day is never invented: "December 2024" is `2024-12`, not `2024-12-01`.
 """
 
+from typing import Any
+
 from factlint.nlp.dates.grammar import Context
 from factlint.nlp.dates.normalise import NO_ANCHOR, Normalised, normalise
-from factlint.nlp.dates.spot import DateMention, extract_dates
+
+
+def __getattr__(name: str) -> Any:
+    # spot needs spaCy; importing it lazily keeps rule kinds that only use the calendar helpers
+    # (and warm, fully cached runs) free of the spaCy import.
+    if name in {"DateMention", "extract_dates"}:
+        from factlint.nlp.dates import spot
+
+        return getattr(spot, name)
+    raise AttributeError(name)
+
 
 __all__ = ["NO_ANCHOR", "Context", "DateMention", "Normalised", "extract_dates", "normalise"]
