@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TypeVar
 
 from factlint.nlp.names import skeleton
 
+T = TypeVar("T")
 _VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 # Participant words too generic to tie two statements to one event.
 GENERIC_PARTICIPANTS = {"us", "u", "uk", "un", "eu"}
@@ -67,6 +69,16 @@ def event_word(words: list[str], classes: list[str], trigger: str | None) -> str
     if trigger and (not wanted or trigger in wanted):
         return trigger
     return next((w for w in words if w in wanted), trigger or "event")
+
+
+def first_per_document(items: Iterable[T], paths: set[str], limit: int) -> list[T]:
+    """The first item of each of the first `limit` documents in `paths` (in path order)."""
+    first: dict[str, T] = {}
+    for item in items:
+        path = item.doc.path  # type: ignore[attr-defined]
+        if path in paths:
+            first.setdefault(path, item)
+    return [first[p] for p in sorted(first)[:limit]]
 
 
 def plural(n: int, word: str) -> str:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from factlint.facts.model import FactSet
-from factlint.findings.model import Evidence, Finding
-from factlint.rules.base import RuleKind
+from factlint.findings.model import Finding
+from factlint.rules.base import RuleKind, evidence_at
 from factlint.rules.linking import agree, event_word, is_calendar_value, participant_keys
 from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
@@ -66,14 +66,7 @@ class Chronology(RuleKind):
                     yield self.finding(
                         doc,
                         end.span,
-                        [
-                            Evidence(
-                                path=doc.path,
-                                line=since.span.line,
-                                column=since.span.column,
-                                text=since.span.text,
-                            )
-                        ],
+                        [evidence_at(doc, since.span)],
                         event="the "
                         + event_word(
                             end.event.words,

@@ -13,13 +13,17 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import combinations
 
 from factlint.facts.model import CountFact, DocumentFacts, FactSet
-from factlint.findings.model import Evidence, Finding
-from factlint.rules.base import RuleKind
-from factlint.rules.linking import plural
+from factlint.findings.model import Finding
+from factlint.rules.base import RuleKind, evidence_at
+from factlint.rules.linking import first_per_document, plural
 from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
+
+# Participants per statement considered for blocking (pairs grow with the square).
+MAX_PARTICIPANTS = 8
 
 
 class Options(KindOptions):
@@ -73,31 +77,46 @@ class CountConflict(RuleKind):
             yield from self._check_noun(noun, by_noun[noun])
 
     def _check_noun(self, noun: str, items: list[Stated]) -> Iterable[Finding]:
+        """Block by event type and the participants two statements must share, so the cost
+        follows the number of statements, not their pairs."""
         options: Options = self.options  # type: ignore[assignment]
+        blocks: dict[tuple[str, ...], list[Stated]] = defaultdict(list)
         for item in items:
-            peers = [
-                p
-                for p in items
-                if p.doc.path != item.doc.path
-                and len(item.people & p.people) >= options.min_shared_participants
-                and set(item.fact.event.classes) & set(p.fact.event.classes)
-            ]
-            if any(p.fact.value == item.fact.value for p in peers):
-                continue
+            people = sorted(item.people)[:MAX_PARTICIPANTS]
+            for cls in item.fact.event.classes:
+                for pair in combinations(people, options.min_shared_participants):
+                    blocks[(cls, *pair)].append(item)
+        confirmed: set[int] = set()  # another document gives the same number
+        best: dict[int, tuple[int, float, list[Stated]]] = {}
+        for key in sorted(blocks):
+            block = blocks[key]
             by_value: dict[float, set[str]] = defaultdict(set)
-            for p in peers:
-                by_value[p.fact.value].add(p.doc.path)
-            if not by_value:
+            members: dict[float, list[Stated]] = defaultdict(list)
+            for b in block:
+                by_value[b.fact.value].add(b.doc.path)
+                members[b.fact.value].append(b)
+            # Work per value, not per statement: a block can hold every document of a set.
+            for value, docs in by_value.items():
+                if len(docs) > 1:
+                    confirmed.update(id(item) for item in members[value])
+                    continue
+                others = [v for v in by_value if v != value]
+                if not others:
+                    continue
+                other = max(others, key=lambda v: (len(by_value[v]), -v))
+                backers = by_value[other] - docs
+                backing = first_per_document(members[other], backers, options.max_evidence)
+                for item in members[value]:
+                    if len(backers) > best.get(id(item), (0,))[0]:
+                        best[id(item)] = (len(backers), other, backing)
+        for item in items:
+            verdict = best.get(id(item))
+            if id(item) in confirmed or verdict is None:
                 continue
-            other = max(by_value, key=lambda v: (len(by_value[v]), -v))
-            backers = sorted(by_value[other])
-            if len(backers) < options.min_agreeing_documents:
+            support, other, backing = verdict
+            if support < options.min_agreeing_documents:
                 continue
-            evidence = []
-            for path in backers[: options.max_evidence]:
-                p = next(p for p in peers if p.doc.path == path and p.fact.value == other)
-                s = p.fact.span
-                evidence.append(Evidence(path=path, line=s.line, column=s.column, text=s.text))
+            evidence = [evidence_at(b.doc, b.fact.span) for b in backing]
             yield self.finding(
                 item.doc,
                 item.fact.span,
@@ -105,5 +124,5 @@ class CountConflict(RuleKind):
                 noun=noun,
                 value=_fmt(item.fact.value),
                 other=_fmt(other),
-                support=plural(len(backers), "other document"),
+                support=plural(support, "other document"),
             )

@@ -20,11 +20,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 from factlint.facts.model import DateFact, DocumentFacts, FactSet
-from factlint.findings.model import Evidence, Finding
-from factlint.rules.base import RuleKind
+from factlint.findings.model import Finding
+from factlint.rules.base import RuleKind, evidence_at
 from factlint.rules.linking import (
     agree,
     event_word,
+    first_per_document,
     is_calendar_value,
     one_digit_apart,
     participant_keys,
@@ -132,23 +133,30 @@ class DateConflict(RuleKind):
             return
         majority = max(values, key=lambda v: (len(support[v]), len(v), v))
         backers = support[majority]
+        # One evidence statement per backing document, found once for the whole group (a
+        # group can hold every document of a large set).
+        backing = first_per_document(
+            (s for s in anchors if agree(s.value, majority)), backers, options.max_evidence + 1
+        )
+        description = _describe(group, cls)
         for s in group:
             if s.fact.relative != (options.flag == "relative"):
                 continue
             tolerance = options.relative_tolerance_months if s.fact.relative else 0
             if agree(s.value, majority, tolerance):
                 continue
-            others = sorted(backers - {s.doc.path})
+            others = len(backers) - (s.doc.path in backers)
             if not others:
                 continue
-            own = len(support.get(s.value, set()) - {s.doc.path}) if not s.fact.relative else 0
+            mine = support.get(s.value, set())
+            own = len(mine) - (s.doc.path in mine) if not s.fact.relative else 0
             evidence = [
-                self._first(group, path, majority) for path in others[: options.max_evidence]
-            ]
+                evidence_at(b.doc, b.fact.span) for b in backing if b.doc.path != s.doc.path
+            ][: options.max_evidence]
             note = ""
             if one_digit_apart(s.value, majority):
                 note = " (one digit apart: a typo?)"
-            elif own >= len(others):
+            elif own >= others:
                 note = (
                     f" ({plural(own, 'other document')} agree with this one: check which is right)"
                 )
@@ -166,16 +174,10 @@ class DateConflict(RuleKind):
                 evidence,
                 replacement=replacement,
                 safe_fix=False,
-                event=_describe(group, cls),
+                event=description,
                 value=s.value,
                 majority=majority,
-                support=plural(len(others), "other document"),
+                support=plural(others, "other document"),
                 note=note,
             )
             yield finding, (s.doc.path, s.index)
-
-    @staticmethod
-    def _first(group: list[Statement], path: str, majority: str) -> Evidence:
-        s = next(s for s in group if s.doc.path == path and agree(s.value, majority))
-        span = s.fact.span
-        return Evidence(path=path, line=span.line, column=span.column, text=span.text)

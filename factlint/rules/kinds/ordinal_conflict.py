@@ -14,16 +14,25 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import combinations
 
 from factlint.facts.model import DocumentFacts, FactSet, OrdinalFact
-from factlint.findings.model import Evidence, Finding
+from factlint.findings.model import Finding
 from factlint.nlp.event_classes import classes_of
 from factlint.nlp.names import skeleton
-from factlint.rules.base import RuleKind
-from factlint.rules.linking import agree, is_calendar_value, participant_keys, plural
+from factlint.rules.base import RuleKind, evidence_at
+from factlint.rules.linking import (
+    agree,
+    first_per_document,
+    is_calendar_value,
+    participant_keys,
+    plural,
+)
 from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
 
+# Participants per statement considered for blocking (pairs grow with the square).
+MAX_PARTICIPANTS = 8
 ORDINAL_NAMES = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
 
 
@@ -77,56 +86,72 @@ class OrdinalConflict(RuleKind):
             yield from self._check_class(cls, by_class[cls])
 
     def _check_class(self, cls: str, items: list[Counted]) -> Iterable[Finding]:
+        """Block by the participants two statements must share, so the cost follows the
+        number of statements, not their pairs; each ordinal is judged in the block where the
+        most documents disagree with it."""
         options: Options = self.options  # type: ignore[assignment]
+        blocks: dict[tuple[str, ...], list[Counted]] = defaultdict(list)
         for item in items:
-            peers = [
-                other
-                for other in items
-                if other.doc.path != item.doc.path
-                and len(item.people & other.people) >= options.min_shared_participants
-            ]
-            if not peers:
-                continue
-            # Documents that count the event as this one does, and those that don't.
-            same = {p.doc.path for p in peers if p.fact.value == item.fact.value} | {item.doc.path}
-            differ: dict[str, list[Counted]] = defaultdict(list)
-            for p in peers:
-                if p.fact.value != item.fact.value:
-                    differ[p.doc.path].append(p)
-            if not differ:
-                continue
+            people = sorted(item.people)[:MAX_PARTICIPANTS]
+            for key in combinations(people, options.min_shared_participants):
+                blocks[key].append(item)
+        verdicts: dict[int, tuple[int, int, tuple[str, ...], int, list[Counted]]] = {}
+        # The most documents that agree with an ordinal in any of its blocks: an ordinal is
+        # flagged only where more documents disagree with it than agree anywhere.
+        agreeing: dict[int, int] = defaultdict(int)
+        for key in sorted(blocks):
+            block = blocks[key]
             by_value: dict[int, set[str]] = defaultdict(set)
-            for p in peers:
-                by_value[p.fact.value].add(p.doc.path)
-            other_value = max(
-                (v for v in by_value if v != item.fact.value), key=lambda v: (len(by_value[v]), -v)
-            )
-            backers = sorted(by_value[other_value] - same)
-            if len(backers) < len(same):
-                continue
-            evidence = []
-            for path in backers[: options.max_evidence]:
-                p = next(p for p in differ[path] if p.fact.value == other_value)
-                span = p.fact.span
-                evidence.append(
-                    Evidence(path=path, line=span.line, column=span.column, text=span.text)
-                )
-            shared = sorted(
-                set.intersection(item.people, *(p.people for p in peers if p.doc.path in backers))
-            )
-            note = self._dates_note(cls, item, [p for p in peers if p.doc.path in backers])
-            if len(backers) == len(same):
-                note += " (no majority: check which is right)"
-            yield self.finding(
-                item.doc,
-                item.fact.span,
-                evidence,
-                noun=item.fact.noun,
-                other=ORDINAL_NAMES.get(other_value, str(other_value)),
-                support=plural(len(backers), "other document"),
-                participants=", ".join(_readable(item, shared)),
-                note=note,
-            )
+            members: dict[int, list[Counted]] = defaultdict(list)
+            for b in block:
+                by_value[b.fact.value].add(b.doc.path)
+                members[b.fact.value].append(b)
+            # Work per value, not per statement: a block can hold every document of a set.
+            for value, same in by_value.items():
+                for item in members[value]:
+                    agreeing[id(item)] = max(agreeing[id(item)], len(same))
+                others = [v for v in by_value if v != value]
+                if not others:
+                    continue
+                other = max(others, key=lambda v: (len(by_value[v]), -v))
+                backers = by_value[other] - same
+                if len(backers) < len(same):
+                    continue
+                backing = first_per_document(members[other], backers, options.max_evidence)
+                verdict = (len(backers), len(same), key, other, backing)
+                for item in members[value]:
+                    if len(backers) > verdicts.get(id(item), (0,))[0]:
+                        verdicts[id(item)] = verdict
+        for item in items:
+            verdict = verdicts.get(id(item))
+            if verdict is not None and verdict[0] >= agreeing[id(item)]:
+                yield self._finding(cls, item, *verdict)
+
+    def _finding(
+        self,
+        cls: str,
+        item: Counted,
+        support: int,
+        agreeing: int,
+        key: tuple[str, ...],
+        other: int,
+        backing: list[Counted],
+    ) -> Finding:
+        # `backing` holds one statement per disagreeing document, at most max_evidence.
+        evidence = [evidence_at(b.doc, b.fact.span) for b in backing]
+        note = self._dates_note(cls, item, backing)
+        if support == agreeing:
+            note += " (no majority: check which is right)"
+        return self.finding(
+            item.doc,
+            item.fact.span,
+            evidence,
+            noun=item.fact.noun,
+            other=ORDINAL_NAMES.get(other, str(other)),
+            support=plural(support, "other document"),
+            participants=", ".join(_readable(item, _shared(item, backing, key))),
+            note=note,
+        )
 
     @staticmethod
     def _dates_note(cls: str, item: Counted, backers: list[Counted]) -> str:
@@ -139,6 +164,12 @@ class OrdinalConflict(RuleKind):
                 " so they may describe different events"
             )
         return ""
+
+
+def _shared(item: Counted, backing: list[Counted], key: tuple[str, ...]) -> list[str]:
+    """Who the flagged statement and the documents it disagrees with all name."""
+    common = set.intersection(item.people, *(b.people for b in backing))
+    return sorted(common or set(key))
 
 
 def _readable(item: Counted, shared_keys: list[str]) -> list[str]:

@@ -14,9 +14,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from factlint.facts.model import DocumentFacts, FactSet, SourceFact
-from factlint.findings.model import Evidence, Finding
+from factlint.findings.model import Finding
 from factlint.nlp.names import fold
-from factlint.rules.base import RuleKind
+from factlint.rules.base import RuleKind, evidence_at
 from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
 
@@ -86,7 +86,7 @@ class SourceVariant(RuleKind):
                 continue
             seen.add(item.doc.path)
             s = item.fact.span
-            evidence.append(Evidence(path=item.doc.path, line=s.line, column=s.column, text=s.text))
+            evidence.append(evidence_at(item.doc, s))
         name = canonical[0].fact.name
         for item in variants:
             yield self.finding(

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import combinations
 
 import regex
@@ -31,7 +32,7 @@ from wordfreq import zipf_frequency
 from factlint.facts.model import DocumentFacts, FactSet, Span, sub_span
 from factlint.findings.model import Evidence, Finding
 from factlint.nlp.names import NAME_ARTICLES, fold, name_tokens, skeleton, transliteration_form
-from factlint.rules.base import RuleKind
+from factlint.rules.base import RuleKind, evidence_at
 from factlint.rules.linking import plural
 from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
@@ -88,7 +89,7 @@ class Form:
     occurrences: list[Occurrence] = field(default_factory=list)
     surfaces: Counter[str] = field(default_factory=Counter)
 
-    @property
+    @cached_property
     def display(self) -> str:
         return min(self.surfaces.items(), key=lambda item: (-item[1], item[0]))[0]
 
@@ -96,31 +97,31 @@ class Form:
     def count(self) -> int:
         return len(self.occurrences)
 
-    @property
+    @cached_property
     def documents(self) -> list[str]:
         return sorted({o.doc.path for o in self.occurrences})
 
-    @property
+    @cached_property
     def companions(self) -> set[str]:
         return {c for o in self.occurrences for c in o.companions}
 
-    @property
+    @cached_property
     def always_with_companions(self) -> bool:
         return all(o.companions for o in self.occurrences)
 
-    @property
+    @cached_property
     def person_share(self) -> float:
         return sum(o.label == "PERSON" for o in self.occurrences) / len(self.occurrences)
 
-    @property
+    @cached_property
     def sentences(self) -> set[tuple[str, int]]:
         return {o.sentence for o in self.occurrences}
 
-    @property
+    @cached_property
     def zipf(self) -> float:
         return zipf_frequency(self.key, "en")
 
-    @property
+    @cached_property
     def labelled(self) -> bool:
         """Some occurrence is a recognised entity, not only a capitalised word."""
         return any(o.label != "PROPN" for o in self.occurrences)
@@ -313,21 +314,18 @@ class VariantSpelling(RuleKind):
         evidence: list[Evidence] = []
         for path in canonical.documents[: options.max_evidence]:
             first = next(o for o in canonical.occurrences if o.doc.path == path)
-            evidence.append(
-                Evidence(
-                    path=path, line=first.span.line, column=first.span.column, text=first.span.text
-                )
-            )
+            evidence.append(evidence_at(first.doc, first.span))
         safe = basis == "house style" or canonical.count >= options.safe_fix_ratio * variant.count
         canonical_docs = set(canonical.documents)
         for occurrence in variant.occurrences:
-            others = canonical_docs - {occurrence.doc.path}
-            if occurrence.doc.path in canonical_docs and not others:
+            here = occurrence.doc.path in canonical_docs
+            others = len(canonical_docs) - here
+            if here and not others:
                 where = "elsewhere in this document"
-            elif occurrence.doc.path in canonical_docs:
-                where = f"in this and {len(others)} other document{'s' if len(others) != 1 else ''}"
+            elif here:
+                where = f"in this and {plural(others, 'other document')}"
             else:
-                where = f"in {len(others)} other document{'s' if len(others) != 1 else ''}"
+                where = f"in {plural(others, 'other document')}"
             yield self.finding(
                 occurrence.doc,
                 occurrence.span,
@@ -366,14 +364,7 @@ class VariantSpelling(RuleKind):
                 evidence = []
                 if canonical is not None:
                     first = canonical.occurrences[0]
-                    evidence.append(
-                        Evidence(
-                            path=first.doc.path,
-                            line=first.span.line,
-                            column=first.span.column,
-                            text=first.span.text,
-                        )
-                    )
+                    evidence.append(evidence_at(first.doc, first.span))
                 yield self.finding(
                     occurrence.doc,
                     occurrence.span,
