@@ -68,12 +68,13 @@ def _phrase(sentence: SpacySpan, chain: list[Token], tokens: list[Token]) -> lis
     phrase: dict[int, Token] = {}
 
     def add_subtree(token: Token) -> None:
-        for t in token.subtree:
-            if t.i in ids or (t.lower_ in RELATIONS and t.i != token.i):
-                continue
-            if any(a.lower_ in RELATIONS for a in t.ancestors if token.is_ancestor(a)):
-                continue
-            phrase.setdefault(t.i, t)
+        # Walk down from `token`, not into another event a relation word introduces.
+        stack = [token]
+        while stack:
+            t = stack.pop()
+            if t.i not in ids:
+                phrase.setdefault(t.i, t)
+            stack.extend(c for c in t.children if c.lower_ not in RELATIONS)
 
     for head in chain:
         if head.pos_ in {"VERB", "AUX"}:
