@@ -4,7 +4,8 @@ participants, and do two date values agree?"""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import combinations
 from typing import TypeVar
 
 from factlint.nlp.names import skeleton
@@ -69,6 +70,16 @@ def event_word(words: list[str], classes: list[str], trigger: str | None) -> str
     if trigger and (not wanted or trigger in wanted):
         return trigger
     return next((w for w in words if w in wanted), trigger or "event")
+
+
+# Participants per statement used for blocking: the combinations grow with the square.
+MAX_BLOCK_PARTICIPANTS = 8
+
+
+def participant_blocks(people: Iterable[str], size: int) -> Iterator[tuple[str, ...]]:
+    """The block keys of a statement: every `size` of its participants two statements must
+    share, so statements are compared inside blocks rather than in all pairs."""
+    return combinations(sorted(people)[:MAX_BLOCK_PARTICIPANTS], size)
 
 
 def first_per_document(items: Iterable[T], paths: set[str], limit: int) -> list[T]:

@@ -13,17 +13,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import combinations
 
 from factlint.facts.model import CountFact, DocumentFacts, FactSet
 from factlint.findings.model import Finding
 from factlint.rules.base import RuleKind, evidence_at
-from factlint.rules.linking import first_per_document, plural
+from factlint.rules.linking import first_per_document, participant_blocks, plural
 from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
-
-# Participants per statement considered for blocking (pairs grow with the square).
-MAX_PARTICIPANTS = 8
 
 
 class Options(KindOptions):
@@ -82,9 +78,8 @@ class CountConflict(RuleKind):
         options: Options = self.options  # type: ignore[assignment]
         blocks: dict[tuple[str, ...], list[Stated]] = defaultdict(list)
         for item in items:
-            people = sorted(item.people)[:MAX_PARTICIPANTS]
             for cls in item.fact.event.classes:
-                for pair in combinations(people, options.min_shared_participants):
+                for pair in participant_blocks(item.people, options.min_shared_participants):
                     blocks[(cls, *pair)].append(item)
         confirmed: set[int] = set()  # another document gives the same number
         best: dict[int, tuple[int, float, list[Stated]]] = {}

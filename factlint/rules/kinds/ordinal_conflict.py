@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import combinations
 
 from factlint.facts.model import DocumentFacts, FactSet, OrdinalFact
 from factlint.findings.model import Finding
@@ -25,14 +24,13 @@ from factlint.rules.linking import (
     agree,
     first_per_document,
     is_calendar_value,
+    participant_blocks,
     participant_keys,
     plural,
 )
 from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
 
-# Participants per statement considered for blocking (pairs grow with the square).
-MAX_PARTICIPANTS = 8
 ORDINAL_NAMES = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
 
 
@@ -92,8 +90,7 @@ class OrdinalConflict(RuleKind):
         options: Options = self.options  # type: ignore[assignment]
         blocks: dict[tuple[str, ...], list[Counted]] = defaultdict(list)
         for item in items:
-            people = sorted(item.people)[:MAX_PARTICIPANTS]
-            for key in combinations(people, options.min_shared_participants):
+            for key in participant_blocks(item.people, options.min_shared_participants):
                 blocks[key].append(item)
         verdicts: dict[int, tuple[int, int, tuple[str, ...], int, list[Counted]]] = {}
         # The most documents that agree with an ordinal in any of its blocks: an ordinal is
