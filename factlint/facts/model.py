@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from factlint.documents.model import Anchor
+from factlint.documents.model import Anchor, Document
 from factlint.findings.suppressions import Suppression
 
 Granularity = Literal[
@@ -148,6 +148,21 @@ class DocumentFacts(BaseModel):
 
 class FactSet(BaseModel):
     documents: list[DocumentFacts] = Field(default_factory=list)
+
+
+def span_between(document: Document, start: int, end: int) -> Span:
+    """The source span of characters `start`..`end` of a document's analysed text."""
+    line, column = document.position(start)
+    end_line, end_column = document.position(end)
+    return Span(
+        text=document.text[start:end],
+        start=start,
+        end=end,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+    )
 
 
 def sub_span(span: Span, start: int, end: int) -> Span:

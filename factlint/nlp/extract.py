@@ -18,6 +18,7 @@ from factlint.facts.model import (
     SourceFact,
     Span,
     TitleFact,
+    span_between,
 )
 from factlint.findings.suppressions import document_suppressions
 from factlint.nlp.dates import extract_dates
@@ -49,20 +50,9 @@ class _Positions:
         self.lines: dict[int, str] = {}
 
     def span(self, start: int, end: int) -> Span:
-        line, column = self.document.position(start)
-        end_line, end_column = self.document.position(end)
-        self.lines.setdefault(
-            line, self.document.line_text(line) if self.document.anchors[0].offset == 0 else ""
-        )
-        return Span(
-            text=self.document.text[start:end],
-            start=start,
-            end=end,
-            line=line,
-            column=column,
-            end_line=end_line,
-            end_column=end_column,
-        )
+        span = span_between(self.document, start, end)
+        self.lines.setdefault(span.line, self.document.line_text(span.line))
+        return span
 
 
 def _published_note(document: Document) -> str | None:

@@ -23,7 +23,7 @@ from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
 from factlint.documents.model import Document
-from factlint.facts.model import DocumentFacts, FactSet, Span
+from factlint.facts.model import DocumentFacts, FactSet, Span, span_between
 from factlint.findings.model import Finding, Fix, Severity
 from factlint.rules.base import RuleContext, RuleKind
 from factlint.rules.model import KindOptions, RuleSpec
@@ -141,21 +141,7 @@ class HouseStyle(RuleKind):
             end = stop
             swap = self.swaps[index]
             if doc.text[start:stop] != swap.replacement:
-                yield self._finding(locator, self._span(locator, start, stop), swap)
-
-    @staticmethod
-    def _span(locator: Document, start: int, end: int) -> Span:
-        line, column = locator.position(start)
-        end_line, end_column = locator.position(end)
-        return Span(
-            text=locator.text[start:end],
-            start=start,
-            end=end,
-            line=line,
-            column=column,
-            end_line=end_line,
-            end_column=end_column,
-        )
+                yield self._finding(locator, span_between(locator, start, stop), swap)
 
     def _finding(self, locator: Document, span: Span, swap: _Swap) -> Finding:
         return Finding(
