@@ -30,8 +30,8 @@ from pydantic import BaseModel, ValidationError
 
 import factlint
 from factlint.documents.model import Document
-from factlint.facts.compact import share_field_sets
 from factlint.facts.model import DocumentFacts
+from factlint.heap import collector_paused
 
 CACHE_DIR_ENV = "FACTLINT_CACHE_DIR"
 # Bump when the table layout or the stored encoding changes; old files are then left alone.
@@ -129,7 +129,6 @@ def decode(blob: bytes) -> DocumentFacts | None:
         facts = DocumentFacts.model_validate_json(zlib.decompress(blob))
     except (zlib.error, ValidationError, ValueError):
         return None
-    share_field_sets(facts)
     return facts
 
 
@@ -204,15 +203,16 @@ class FactCache:
         if self.connection is None:
             return found
         try:
-            for chunk in _chunks(wanted, _QUERY_CHUNK):
-                marks = ",".join("?" * len(chunk))
-                rows = self.connection.execute(
-                    f"SELECT key, data FROM facts WHERE key IN ({marks})", chunk
-                ).fetchall()
-                for key, blob in rows:
-                    facts = decode(blob)
-                    if facts is not None:
-                        found[key] = facts
+            with collector_paused():
+                for chunk in _chunks(wanted, _QUERY_CHUNK):
+                    marks = ",".join("?" * len(chunk))
+                    rows = self.connection.execute(
+                        f"SELECT key, data FROM facts WHERE key IN ({marks})", chunk
+                    ).fetchall()
+                    for key, blob in rows:
+                        facts = decode(blob)
+                        if facts is not None:
+                            found[key] = facts
         except sqlite3.DatabaseError as error:
             self._failed(error)
             return {}

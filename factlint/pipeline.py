@@ -10,9 +10,9 @@ from factlint.cache import CacheOptions, FactCache, cache_dir, context_fingerpri
 from factlint.documents import Document, load_documents
 from factlint.documents.published import resolve_published
 from factlint.errors import InputError
-from factlint.facts.compact import share_field_sets
 from factlint.facts.model import DocumentFacts, FactSet
 from factlint.findings.model import Finding, sort_findings
+from factlint.heap import heap_frozen
 from factlint.rules.loader import Rule
 
 CACHE_WRITE_BATCH = 64
@@ -62,10 +62,7 @@ def _extract(documents: list[Document], jobs: int) -> Iterator[DocumentFacts]:
     from factlint.nlp.extract import extract
     from factlint.nlp.model import load_model
 
-    for facts in extract(documents, load_model(), jobs=jobs):
-        # The rules need every document's facts at once: keep them small (as cache reads do).
-        share_field_sets(facts)
-        yield facts
+    yield from extract(documents, load_model(), jobs=jobs)
 
 
 def run_rules(facts: FactSet, rules: list[Rule]) -> list[Finding]:
@@ -83,7 +80,9 @@ def lint(
 ) -> LintResult:
     errors: list[InputError] = []
     facts = collect_facts(paths, reference_date, errors, options)
-    return LintResult(facts=facts, findings=run_rules(facts, rules), errors=errors)
+    with heap_frozen():
+        findings = run_rules(facts, rules)
+    return LintResult(facts=facts, findings=findings, errors=errors)
 
 
 __all__ = ["LintResult", "collect_facts", "lint", "run_rules"]

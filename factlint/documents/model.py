@@ -54,36 +54,65 @@ class Document(BaseModel):
     published_partial: tuple[int, int, int] | None = None
     format: Literal["txt", "md", "html", "jsonl", "stdin"] = "txt"
 
-    _newlines: list[int] | None = PrivateAttr(default=None)
-    _anchor_offsets: list[int] | None = PrivateAttr(default=None)
-    _line_texts: dict[int, str] | None = PrivateAttr(default=None)
+    _map: SourceMap | None = PrivateAttr(default=None)
+
+    def source_map(self) -> SourceMap:
+        """Offsets -> source positions, built on first use (call `forget_positions` after
+        editing `text` or `anchors`)."""
+        if self._map is None:
+            self._map = SourceMap(self.text, self.anchors)
+        return self._map
+
+    def forget_positions(self) -> None:
+        self._map = None
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) in the source file of a character offset in `text`."""
-        if self._newlines is None:
-            self._newlines = [m.start() for m in re.finditer("\n", self.text)]
-            self._anchor_offsets = [a.offset for a in self.anchors]
-        assert self._anchor_offsets is not None
-        anchor = self.anchors[max(0, bisect.bisect_right(self._anchor_offsets, offset) - 1)]
-        first = bisect.bisect_left(self._newlines, anchor.offset)
-        last = bisect.bisect_left(self._newlines, offset)
-        if last == first:
-            return anchor.line, anchor.column + offset - anchor.offset
-        return anchor.line + (last - first), offset - self._newlines[last - 1]
+        return self.source_map().position(offset)
 
     def line_text(self, line: int) -> str:
         """The analysed text that stands on a source line (for excerpts)."""
+        return self.source_map().line_text(line)
+
+
+class SourceMap:
+    """Where offsets of a document's analysed text stand in its source file.
+
+    A plain class, not part of the model: extraction asks for two positions per fact, and
+    pydantic's private-attribute lookups cost more than the arithmetic.
+    """
+
+    __slots__ = ("_line_texts", "anchor_offsets", "anchors", "newlines", "text")
+
+    def __init__(self, text: str, anchors: list[Anchor]) -> None:
+        self.text = text
+        self.anchors = anchors
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
+        self.anchor_offsets = [a.offset for a in anchors]
+        self._line_texts: dict[int, str] | None = None
+
+    def position(self, offset: int) -> tuple[int, int]:
+        anchor = self.anchors[max(0, bisect.bisect_right(self.anchor_offsets, offset) - 1)]
+        newlines = self.newlines
+        first = bisect.bisect_left(newlines, anchor.offset)
+        last = bisect.bisect_left(newlines, offset)
+        if last == first:
+            return anchor.line, anchor.column + offset - anchor.offset
+        return anchor.line + (last - first), offset - newlines[last - 1]
+
+    def line_text(self, line: int) -> str:
         if self._line_texts is None:
             self._line_texts = self._map_line_texts()
         return self._line_texts.get(line, "")
 
     def _map_line_texts(self) -> dict[int, str]:
-        if len(self.anchors) == 1:
-            first = self.anchors[0].line
-            return {first + i: piece for i, piece in enumerate(self.text.split("\n"))}
+        text, anchors = self.text, self.anchors
+        if len(anchors) == 1:
+            first = anchors[0].line
+            return {first + i: piece for i, piece in enumerate(text.split("\n"))}
         pieces: dict[int, list[str]] = {}
-        bounds = [a.offset for a in self.anchors[1:]] + [len(self.text)]
-        for anchor, end in zip(self.anchors, bounds, strict=True):
-            for i, piece in enumerate(self.text[anchor.offset : end].split("\n")):
+        bounds = [a.offset for a in anchors[1:]] + [len(text)]
+        for anchor, end in zip(anchors, bounds, strict=True):
+            for i, piece in enumerate(text[anchor.offset : end].split("\n")):
                 pieces.setdefault(anchor.line + i, []).append(piece)
         return {line: " ".join("".join(parts).split()) for line, parts in pieces.items()}

@@ -32,17 +32,11 @@ def clean_prose(document: Document) -> Document:
             document.published_text = " ".join(found.text.split()).strip(" ,.")
     text = blank_ranges(text, [(d.start, d.end) for d in datelines])
     document.text = text
-    _reset_caches(document)
+    # Blanking keeps newlines, but the map also holds the old text for line excerpts.
+    document.forget_positions()
     if document.title is None and document.format in ("txt", "md"):
         document.title = guess_title(text)
     return document
-
-
-def _reset_caches(document: Document) -> None:
-    # position() caches the newline table; blanking keeps newlines, but be safe.
-    document._newlines = None
-    document._anchor_offsets = None
-    document._line_texts = None
 
 
 def guess_title(text: str) -> str | None:

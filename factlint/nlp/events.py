@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
+import sys
+
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
-from wordfreq import zipf_frequency
 
 from factlint.facts.model import EventContext
+from factlint.nlp.doc_index import PARTICIPANT_LABELS, DocIndex, lemma
 from factlint.nlp.event_classes import classes_of
 from factlint.nlp.names import canonical_key
 
-PARTICIPANT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT"}
 CONTENT_POS = {"NOUN", "VERB", "ADJ", "PROPN"}
 # Words that relate one event to another: the expression below them belongs to the lower event.
 RELATIONS = {"since", "after", "before", "following", "until", "till", "amid", "ahead", "prior"}
 MAX_CHAIN = 6
-# Proper nouns at least this frequent as English words ("President", "Monday") are not names.
-COMMON_WORD_ZIPF = 4.0
 LEFT_WINDOW = 10
 
 
@@ -28,7 +27,7 @@ def _root(tokens: list[Token]) -> Token:
 def _relation(root: Token) -> str | None:
     head = root.head
     if head.pos_ == "ADP" or head.dep_ == "prep":
-        return head.lower_
+        return sys.intern(head.lower_)
     if root.lower_ == "ago" or any(c.lower_ == "ago" for c in root.children):
         return "ago"
     return None
@@ -56,7 +55,7 @@ def event_chain(tokens: list[Token]) -> list[Token]:
 def _left_window(sentence: SpacySpan, tokens: list[Token]) -> list[Token]:
     """Words just before the expression, back to the nearest relation word."""
     first = tokens[0].i
-    window = [t for t in sentence if first - LEFT_WINDOW <= t.i < first]
+    window = list(sentence.doc[max(sentence.start, first - LEFT_WINDOW) : first])
     cut = max((k for k, t in enumerate(window) if t.lower_ in RELATIONS), default=-1)
     return window[cut + 1 :]
 
@@ -93,41 +92,31 @@ def _phrase(sentence: SpacySpan, chain: list[Token], tokens: list[Token]) -> lis
     return [phrase[i] for i in sorted(phrase)]
 
 
-def _proper_nouns(sentence: SpacySpan) -> set[str]:
-    """Names the entity recogniser missed: proper nouns that are not common English words."""
-    return {
-        canonical_key(t.text)
-        for t in sentence
-        if t.pos_ == "PROPN"
-        and t.ent_type_ not in PARTICIPANT_LABELS
-        and t.is_alpha
-        and t.is_title
-        and zipf_frequency(t.lower_, "en") < COMMON_WORD_ZIPF
-    }
-
-
-def event_context(sentence: SpacySpan, tokens: list[Token]) -> EventContext:
+def event_context(index: DocIndex, sentence_index: int, tokens: list[Token]) -> EventContext:
+    sentence = index.sentences[sentence_index]
+    text = index.sentence_text(sentence_index)
     if not tokens:
-        return EventContext(sentence=sentence.text.strip(), sentence_start=sentence.start_char)
+        return EventContext(sentence=text, sentence_start=sentence.start_char)
     chain = event_chain(tokens)
     phrase = _phrase(sentence, chain, tokens)
     words = sorted(
-        {t.lemma_.lower() for t in phrase if t.pos_ in CONTENT_POS and t.is_alpha and not t.is_stop}
+        {lemma(t) for t in phrase if t.pos_ in CONTENT_POS and t.is_alpha and not t.is_stop}
     )
     phrase_ids = {t.i for t in phrase}
-    entities = [e for e in sentence.ents if e.label_ in PARTICIPANT_LABELS]
-    in_phrase = [e for e in entities if any(t.i in phrase_ids for t in e)]
+    entities = [
+        e for e in index.sentence_entities(sentence_index) if e.label_ in PARTICIPANT_LABELS
+    ]
+    in_phrase = [e for e in entities if any(i in phrase_ids for i in range(e.start, e.end))]
     participants = sorted({canonical_key(e.text) for e in (in_phrase or entities)} - {""})
-    everyone = sorted(({canonical_key(e.text) for e in entities} | _proper_nouns(sentence)) - {""})
-    trigger = chain[0] if chain else None
+    root = _root(tokens)
     return EventContext(
-        trigger=trigger.lemma_.lower() if trigger is not None else None,
-        words=words,
-        classes=classes_of(words),
-        participants=participants,
-        sentence_participants=everyone,
-        relation=_relation(_root(tokens)),
-        scope=[a.lower_ for a in _root(tokens).ancestors if a.lower_ in RELATIONS],
-        sentence=sentence.text.strip(),
+        trigger=lemma(chain[0]) if chain else None,
+        words=tuple(words),
+        classes=tuple(classes_of(words)),
+        participants=tuple(participants),
+        sentence_participants=index.sentence_participants(sentence_index),
+        relation=_relation(root),
+        scope=tuple(sys.intern(a.lower_) for a in root.ancestors if a.lower_ in RELATIONS),
+        sentence=text,
         sentence_start=sentence.start_char,
     )

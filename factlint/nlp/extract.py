@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_TITLE, POS
 from spacy.language import Language
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
-from spacy.tokens import Span as SpacySpan
 
 from factlint.documents.model import Document
 from factlint.facts.model import (
@@ -18,10 +19,10 @@ from factlint.facts.model import (
     SourceFact,
     Span,
     TitleFact,
-    span_between,
 )
 from factlint.findings.suppressions import document_suppressions
 from factlint.nlp.dates import extract_dates
+from factlint.nlp.doc_index import DocIndex, lemma
 from factlint.nlp.events import event_context
 from factlint.nlp.names import canonical_key
 from factlint.nlp.ordinals import find_counts, find_ordinals
@@ -43,16 +44,28 @@ ENTITY_LABELS = {
 
 
 class _Positions:
-    """Turns character offsets of the analysed text into source spans."""
+    """Turns character offsets of the analysed text into source spans, and keeps the source
+    lines they stand on (excerpts for reports)."""
 
     def __init__(self, document: Document) -> None:
-        self.document = document
+        self.text = document.text
+        self.map = document.source_map()
         self.lines: dict[int, str] = {}
 
     def span(self, start: int, end: int) -> Span:
-        span = span_between(self.document, start, end)
-        self.lines.setdefault(span.line, self.document.line_text(span.line))
-        return span
+        line, column = self.map.position(start)
+        end_line, end_column = self.map.position(end)
+        if line not in self.lines:
+            self.lines[line] = self.map.line_text(line)
+        return Span(
+            text=self.text[start:end],
+            start=start,
+            end=end,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+        )
 
 
 def _published_note(document: Document) -> str | None:
@@ -63,27 +76,34 @@ def _published_note(document: Document) -> str | None:
     return None
 
 
-def _unlabelled_name(token: Token) -> bool:
+def _unlabelled_proper_nouns(doc: Doc) -> list[Token]:
+    """Capitalised alphabetic proper nouns outside entities, picked from spaCy's arrays in one
+    call rather than by making a Python Token for every word."""
+    rows = doc.to_array([POS, ENT_TYPE, IS_ALPHA, IS_TITLE]).tolist()
+    return [
+        doc[i]
+        for i, (pos, ent_type, alpha, title) in enumerate(rows)
+        if pos == PROPN and not ent_type and alpha and title
+    ]
+
+
+def _unlabelled_name(token: Token, index: DocIndex) -> bool:
     """A proper noun the recogniser left unlabelled ("Teixiera", "67th Presinct"), outside
     headlines, where every word is capitalised and the tagger calls most of them proper."""
     return (
-        token.pos_ == "PROPN"
-        and not token.ent_type_
+        token.pos == PROPN
+        and not token.ent_type
         and token.is_alpha
         and token.is_title
         and not token.is_sent_start
-        and len(token.text) >= 4
-        and not _is_headline(token.sent)
+        and len(token) >= 4
+        and not index.is_headline(index.sentence_index(token.i))
     )
-
-
-def _is_headline(sentence: SpacySpan) -> bool:
-    words = [t for t in sentence if t.is_alpha and len(t.text) > 3]
-    return bool(words) and sum(t.is_title for t in words) >= 0.6 * len(words)
 
 
 def facts_from_doc(document: Document, doc: Doc) -> DocumentFacts:
     positions = _Positions(document)
+    index = DocIndex(doc, document.text)
     facts = DocumentFacts(
         path=document.path,
         id=document.id,
@@ -92,19 +112,15 @@ def facts_from_doc(document: Document, doc: Doc) -> DocumentFacts:
         published=document.published,
         published_source=document.published_source,
         published_note=_published_note(document),
-        words=sum(1 for t in doc if t.is_alpha),
+        words=doc.count_by(IS_ALPHA).get(1, 0),
         suppressions=document_suppressions(document),
         text=document.text,
         anchors=document.anchors,
     )
-    sentences = list(doc.sents)
-    sentence_of = {}
-    for index, sentence in enumerate(sentences):
-        for token in sentence:
-            sentence_of[token.i] = index
 
-    for ent in doc.ents:
-        if ent.label_ not in ENTITY_LABELS:
+    for ent in index.ents:
+        label = ent.label_
+        if label not in ENTITY_LABELS:
             continue
         key = canonical_key(ent.text)
         if not key:
@@ -112,12 +128,12 @@ def facts_from_doc(document: Document, doc: Doc) -> DocumentFacts:
         facts.entities.append(
             EntityFact(
                 span=positions.span(ent.start_char, ent.end_char),
-                label=ent.label_,
+                label=label,
                 canonical=key,
-                sentence_index=sentence_of.get(ent.start, 0),
+                sentence_index=index.sentence_index(ent.start),
             )
         )
-        if ent.label_ == "PERSON":
+        if label == "PERSON":
             title = find_title(ent)
             if title is not None:
                 facts.titles.append(
@@ -126,24 +142,23 @@ def facts_from_doc(document: Document, doc: Doc) -> DocumentFacts:
                         person=key,
                         person_text=ent.text,
                         role=title.role,
-                        qualifiers=title.qualifiers,
+                        qualifiers=tuple(title.qualifiers),
                     )
                 )
 
-    for token in doc:
-        if _unlabelled_name(token):
+    for token in _unlabelled_proper_nouns(doc):
+        if _unlabelled_name(token, index):
             facts.names.append(
                 EntityFact(
-                    span=positions.span(token.idx, token.idx + len(token.text)),
+                    span=positions.span(token.idx, token.idx + len(token)),
                     label="PROPN",
                     canonical=canonical_key(token.text),
-                    sentence_index=sentence_of.get(token.i, 0),
+                    sentence_index=index.sentence_index(token.i),
                 )
             )
 
-    for mention in extract_dates(doc, document.published):
+    for mention in extract_dates(doc, document.published, document.text):
         tokens = list(doc.char_span(mention.start, mention.end, alignment_mode="expand") or [])
-        sentence = tokens[0].sent if tokens else sentences[0]
         facts.dates.append(
             DateFact(
                 span=positions.span(mention.start, mention.end),
@@ -153,7 +168,9 @@ def facts_from_doc(document: Document, doc: Doc) -> DocumentFacts:
                 note=mention.note,
                 weekday=mention.weekday,
                 year_stated=mention.year_stated,
-                event=event_context(sentence, tokens),
+                event=event_context(
+                    index, index.sentence_index(tokens[0].i) if tokens else 0, tokens
+                ),
             )
         )
 
@@ -161,25 +178,25 @@ def facts_from_doc(document: Document, doc: Doc) -> DocumentFacts:
         token = ordinal.tokens[0]
         facts.ordinals.append(
             OrdinalFact(
-                span=positions.span(token.idx, token.idx + len(token.text)),
+                span=positions.span(token.idx, token.idx + len(token)),
                 value=int(ordinal.value),
-                noun=ordinal.noun.lemma_.lower() if ordinal.noun is not None else None,
-                modifiers=ordinal.modifiers,
-                event=event_context(token.sent, ordinal.tokens),
+                noun=lemma(ordinal.noun) if ordinal.noun is not None else None,
+                modifiers=tuple(ordinal.modifiers),
+                event=event_context(index, index.sentence_index(token.i), ordinal.tokens),
             )
         )
     for count in find_counts(doc):
         first, last = count.tokens[0], count.tokens[-1]
         facts.counts.append(
             CountFact(
-                span=positions.span(first.idx, last.idx + len(last.text)),
+                span=positions.span(first.idx, last.idx + len(last)),
                 value=count.value,
-                noun=count.noun.lemma_.lower() if count.noun is not None else None,
-                modifiers=count.modifiers,
-                event=event_context(first.sent, count.tokens),
+                noun=lemma(count.noun) if count.noun is not None else None,
+                modifiers=tuple(count.modifiers),
+                event=event_context(index, index.sentence_index(first.i), count.tokens),
             )
         )
-    for source in find_sources(doc):
+    for source in find_sources(index):
         facts.sources.append(
             SourceFact(
                 span=positions.span(source.start, source.end), name=source.name, cue=source.cue

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.attrs import DEP
 from spacy.tokens import Doc, Token
 
 from factlint.nlp.dates.lexicon import NUMBER_WORDS as _NUMBER_WORDS
@@ -53,11 +54,22 @@ def _counted_noun(token: Token) -> tuple[Token | None, list[str]]:
     return head, between
 
 
+ORDINAL_DEPS = ("amod", "compound", "nummod", "advmod", "ROOT")
+
+
+def _tokens_with_dep(doc: Doc, labels: tuple[str, ...]) -> list[Token]:
+    """Tokens whose dependency label is one of `labels`, picked from spaCy's array in one call
+    rather than by making a Python Token for every word."""
+    ids = [doc.vocab.strings[label] for label in labels]
+    deps = doc.to_array(DEP).tolist()
+    return [doc[i] for i, dep in enumerate(deps) if dep in ids]
+
+
 def find_ordinals(doc: Doc) -> list[CountedMention]:
     found = []
-    for token in doc:
+    for token in _tokens_with_dep(doc, ORDINAL_DEPS):
         value = ordinal_value(token)
-        if value is None or token.dep_ not in {"amod", "compound", "nummod", "advmod", "ROOT"}:
+        if value is None:
             continue
         noun, modifiers = _counted_noun(token)
         found.append(CountedMention([token], value, noun, modifiers))
@@ -66,8 +78,8 @@ def find_ordinals(doc: Doc) -> list[CountedMention]:
 
 def find_counts(doc: Doc) -> list[CountedMention]:
     found = []
-    for token in doc:
-        if token.dep_ != "nummod" or token.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT"}:
+    for token in _tokens_with_dep(doc, ("nummod",)):
+        if token.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT"}:
             continue
         value = number_value(token.text)
         if value is None:

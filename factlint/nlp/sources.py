@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from factlint.nlp.doc_index import DocIndex
 
 CUES = re.compile(
     r"\b(?:according to|(?:as )?reported by|credited from:?|courtesy of|sources?:|via)\s+",
@@ -22,9 +22,9 @@ class SourceMention:
     cue: str
 
 
-def find_sources(doc: Doc) -> list[SourceMention]:
+def find_sources(index: DocIndex) -> list[SourceMention]:
     found: list[SourceMention] = []
-    text = doc.text
+    doc, text = index.doc, index.text
     for cue in CUES.finditer(text):
         limit = text.find("\n", cue.end())
         sentence_end = text.find(". ", cue.end())
@@ -33,7 +33,7 @@ def find_sources(doc: Doc) -> list[SourceMention]:
         window = doc.char_span(cue.end(), stop, alignment_mode="expand")
         if window is None:
             continue
-        names = [e for e in doc.ents if e.start >= window.start and e.end <= window.end]
+        names = [e for e in index.ents if e.start >= window.start and e.end <= window.end]
         names = [e for e in names if e.label_ in SOURCE_LABELS]
         if not names:
             # A bare outlet name on a credit line, e.g. "Credited from: LATIMES".

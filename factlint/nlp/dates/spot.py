@@ -197,9 +197,10 @@ def _split_or_fallback(
     return [_Candidate(start, end, found)] if found is not None else []
 
 
-def extract_dates(doc: Doc, anchor: date | None) -> list[DateMention]:
-    """Date mentions in a parsed document, in text order."""
-    text = doc.text  # built from the tokens on every access: once only
+def extract_dates(doc: Doc, anchor: date | None, text: str | None = None) -> list[DateMention]:
+    """Date mentions in a parsed document, in text order. `text` is the Doc's text when the
+    caller has it (spaCy rebuilds `doc.text` from the tokens at every access)."""
+    text = doc.text if text is None else text
     mentions: list[DateMention] = []
     reference_quarter: Point | None = None
     last_stated: Point | None = None

@@ -22,14 +22,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import combinations
 
 import regex
 from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency
 
-from factlint.facts.model import DocumentFacts, FactSet, Span, sub_span
+from factlint.facts.model import DocumentFacts, EntityFact, FactSet, Span, sub_span
 from factlint.findings.model import Evidence, Finding
 from factlint.nlp.names import NAME_ARTICLES, fold, name_tokens, skeleton, transliteration_form
 from factlint.rules.base import RuleKind, evidence_at
@@ -74,13 +74,31 @@ class Options(KindOptions):
     safe_fix_ratio: float = 2.0
 
 
-@dataclass
+@dataclass(slots=True)
 class Occurrence:
+    """One word of a name: characters `start`..`end` of `entity`'s span.
+
+    Kept small (one per word of every name in the set) and the word's own span built only for
+    the few that become findings.
+    """
+
     doc: DocumentFacts
-    span: Span
-    label: str
+    entity: EntityFact
+    start: int
+    end: int
     companions: frozenset[str]
-    sentence: tuple[str, int]
+
+    @property
+    def label(self) -> str:
+        return self.entity.label
+
+    @property
+    def sentence(self) -> tuple[str, int]:
+        return (self.doc.path, self.entity.sentence_index)
+
+    @property
+    def span(self) -> Span:
+        return sub_span(self.entity.span, self.start, self.end)
 
 
 @dataclass
@@ -127,8 +145,14 @@ class Form:
         return any(o.label != "PROPN" for o in self.occurrences)
 
 
-def _name_words(span: Span) -> Iterator[tuple[int, int]]:
-    for match in _WORD.finditer(span.text):
+@lru_cache(maxsize=65536)
+def _name_words(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the capitalised words of a name stand in it, articles and possessives left out."""
+    return tuple(_find_name_words(text))
+
+
+def _find_name_words(text: str) -> Iterator[tuple[int, int]]:
+    for match in _WORD.finditer(text):
         start, end = match.span()
         word = match.group(0)
         if word[-2:] in ("'s", "’s"):
@@ -144,21 +168,24 @@ def collect_forms(facts: FactSet, labels: set[str]) -> dict[str, Form]:
         for entity in [*doc.entities, *doc.names]:
             if entity.label not in labels:
                 continue
-            tokens = name_tokens(entity.span.text)
-            for start, end in _name_words(entity.span):
-                word_span = sub_span(entity.span, start, end)
-                key = fold(word_span.text)
+            text = entity.span.text
+            for start, end in _name_words(text):
+                word = text[start:end]
+                key = fold(word)
                 if not key.isalpha():
                     continue
-                companions = frozenset(skeleton(t) for t in tokens if t != key)
-                form = forms.setdefault(key, Form(key))
-                form.occurrences.append(
-                    Occurrence(
-                        doc, word_span, entity.label, companions, (doc.path, entity.sentence_index)
-                    )
-                )
-                form.surfaces[word_span.text] += 1
+                form = forms.get(key)
+                if form is None:
+                    form = forms[key] = Form(key)
+                form.occurrences.append(Occurrence(doc, entity, start, end, _companions(text, key)))
+                form.surfaces[word] += 1
     return forms
+
+
+@lru_cache(maxsize=65536)
+def _companions(name: str, key: str) -> frozenset[str]:
+    """The other words of the name, as skeletons: one shared set per name and word."""
+    return frozenset(skeleton(t) for t in name_tokens(name) if t != key)
 
 
 def blocking_keys(key: str) -> set[str]:
