@@ -187,8 +187,9 @@ def check(
         known = load_baseline(baseline) if baseline is not None else None
         # Unused-suppression rules need every other rule's findings: filter_findings runs them.
         first_pass = [r for r in active if not isinstance(r.kind, UnusedSuppression)]
-        with progress(output_format, paths):
-            result = lint(paths, first_pass, anchor, cache_options(no_cache, cache_dir, jobs))
+        with progress(output_format, paths) as on_progress:
+            options = cache_options(no_cache, cache_dir, jobs)
+            result = lint(paths, first_pass, anchor, options, on_progress)
         filtered = filter_findings(result.findings, result.facts, active, selection)
     except FactlintError as error:
         fail(error)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -17,6 +17,14 @@ from factlint.rules.loader import Rule
 
 CACHE_WRITE_BATCH = 64
 
+# Told (documents with facts so far, documents in the run) as facts arrive: cached ones at
+# once, extracted ones one by one.
+ProgressCallback = Callable[[int, int], None]
+
+
+def _no_progress(done: int, total: int) -> None:
+    pass
+
 
 @dataclass
 class LintResult:
@@ -30,25 +38,33 @@ def collect_facts(
     reference_date: date | None = None,
     errors: list[InputError] | None = None,
     options: CacheOptions | None = None,
+    on_progress: ProgressCallback = _no_progress,
 ) -> FactSet:
     """Facts of every document: from the cache where it has them, else from one spaCy pass."""
     options = options or CacheOptions()
     documents = load_documents(paths, on_error=errors.append if errors is not None else None)
     resolve_published(documents, reference_date)
+    total = len(documents)
     if not documents:
         return FactSet()
     if not options.enabled:
-        return FactSet(documents=list(_extract(documents, options.jobs)))
+        extracted = []
+        for facts in _extract(documents, options.jobs):
+            extracted.append(facts)
+            on_progress(len(extracted), total)
+        return FactSet(documents=extracted)
     context = context_fingerprint(reference_date)
     keys = [document_key(document, context) for document in documents]
     with FactCache(cache_dir(options.directory)) as cache:
         found = cache.get_many(keys)
+        on_progress(len(found), total)
         missing = [(k, d) for k, d in zip(keys, documents, strict=True) if k not in found]
         # spaCy is imported and the model loaded only when some document is not cached.
         fresh = _extract([d for _, d in missing], options.jobs) if missing else iter(())
         batch: list[tuple[str, DocumentFacts]] = []
         for (key, _), facts in zip(missing, fresh, strict=True):
             found[key] = facts
+            on_progress(len(found), total)
             batch.append((key, facts))
             # Written as they come, so an interrupted run keeps what it extracted.
             if len(batch) == CACHE_WRITE_BATCH:
@@ -77,9 +93,10 @@ def lint(
     rules: list[Rule],
     reference_date: date | None = None,
     options: CacheOptions | None = None,
+    on_progress: ProgressCallback = _no_progress,
 ) -> LintResult:
     errors: list[InputError] = []
-    facts = collect_facts(paths, reference_date, errors, options)
+    facts = collect_facts(paths, reference_date, errors, options, on_progress)
     with heap_frozen():
         findings = run_rules(facts, rules)
     return LintResult(facts=facts, findings=findings, errors=errors)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+import numpy
 from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_TITLE, POS
 from spacy.language import Language
 from spacy.symbols import PROPN
@@ -79,12 +80,9 @@ def _published_note(document: Document) -> str | None:
 def _unlabelled_proper_nouns(doc: Doc) -> list[Token]:
     """Capitalised alphabetic proper nouns outside entities, picked from spaCy's arrays in one
     call rather than by making a Python Token for every word."""
-    rows = doc.to_array([POS, ENT_TYPE, IS_ALPHA, IS_TITLE]).tolist()
-    return [
-        doc[i]
-        for i, (pos, ent_type, alpha, title) in enumerate(rows)
-        if pos == PROPN and not ent_type and alpha and title
-    ]
+    rows = doc.to_array([POS, ENT_TYPE, IS_ALPHA, IS_TITLE])
+    wanted = (rows[:, 0] == PROPN) & (rows[:, 1] == 0) & (rows[:, 2] == 1) & (rows[:, 3] == 1)
+    return [doc[i] for i in numpy.flatnonzero(wanted).tolist()]
 
 
 def _unlabelled_name(token: Token, index: DocIndex) -> bool:

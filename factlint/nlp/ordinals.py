@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy
 from spacy.attrs import DEP
 from spacy.tokens import Doc, Token
 
@@ -61,8 +62,7 @@ def _tokens_with_dep(doc: Doc, labels: tuple[str, ...]) -> list[Token]:
     """Tokens whose dependency label is one of `labels`, picked from spaCy's array in one call
     rather than by making a Python Token for every word."""
     ids = [doc.vocab.strings[label] for label in labels]
-    deps = doc.to_array(DEP).tolist()
-    return [doc[i] for i, dep in enumerate(deps) if dep in ids]
+    return [doc[i] for i in numpy.flatnonzero(numpy.isin(doc.to_array(DEP), ids)).tolist()]
 
 
 def find_ordinals(doc: Doc) -> list[CountedMention]:

@@ -1,14 +1,14 @@
 """A progress indicator on stderr while documents are read and analysed.
 
 Shown only for the text format, only when stderr is a terminal, and only for runs of many
-documents; transient, so nothing of it stays in the scrollback. It pulses rather than
-counting: the NLP pass reports no per-document progress.
+documents; transient, so nothing of it stays in the scrollback. It counts documents as
+their facts arrive (cached documents all at once) against the number of documents loaded.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 # Fewer documents than this finish before an indicator would be worth drawing.
@@ -28,16 +28,39 @@ def documents_to_show(output_format: str, paths: list[str]) -> int:
     return count if count >= MIN_DOCUMENTS else 0
 
 
+def _ignore(done: int, total: int) -> None:
+    pass
+
+
 @contextmanager
-def progress(output_format: str, paths: list[str]) -> Iterator[None]:
+def progress(output_format: str, paths: list[str]) -> Iterator[Callable[[int, int], None]]:
+    """Yields the callback `collect_facts` reports (documents done, documents in all) to."""
     count = documents_to_show(output_format, paths)
     if not count:
-        yield
+        yield _ignore
         return
     from rich.console import Console
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
-    columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
+    columns = (
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-        bar.add_task(f"Linting {count} files", total=None)
-        yield
+        # Files until the documents are loaded (a JSON Lines file holds many).
+        task = bar.add_task(f"Linting {count} files", total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, description="Linting", completed=done, total=total)
+
+        yield update

@@ -63,7 +63,11 @@ class RuleKind(ABC):
         safe_fix: bool = True,
         **fields: Any,
     ) -> Finding:
-        message = self.spec.message.format(text=span.text, **fields)
+        # A span across a line break still gives a one-line message; a rule whose message names
+        # the fix (house style's "{replacement}") gets it too.
+        if replacement is not None:
+            fields.setdefault("replacement", replacement)
+        message = self.spec.message.format(text=" ".join(span.text.split()), **fields)
         return Finding(
             code=self.spec.code,
             rule=self.spec.name,

@@ -23,8 +23,8 @@ from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
 from factlint.documents.model import Document
-from factlint.facts.model import DocumentFacts, FactSet, Span, span_between
-from factlint.findings.model import Finding, Fix, Severity
+from factlint.facts.model import DocumentFacts, FactSet, span_between
+from factlint.findings.model import Finding, Severity
 from factlint.rules.base import RuleContext, RuleKind
 from factlint.rules.model import KindOptions, RuleSpec
 from factlint.rules.registry import register
@@ -141,25 +141,12 @@ class HouseStyle(RuleKind):
             end = stop
             swap = self.swaps[index]
             if doc.text[start:stop] != swap.replacement:
-                yield self._finding(locator, span_between(locator, start, stop), swap)
-
-    def _finding(self, locator: Document, span: Span, swap: _Swap) -> Finding:
-        return Finding(
-            code=self.spec.code,
-            rule=self.spec.name,
-            severity=self.spec.severity,
-            # A match across a line break still gives a one-line message.
-            message=self.spec.message.format(
-                text=" ".join(span.text.split()), replacement=swap.replacement, pattern=swap.pattern
-            ),
-            path=locator.path,
-            line=span.line,
-            column=span.column,
-            end_line=span.end_line,
-            end_column=span.end_column,
-            text=span.text,
-            fix=Fix(replacement=swap.replacement, safe=True),
-        )
+                yield self.finding(
+                    doc,
+                    span_between(locator, start, stop),
+                    replacement=swap.replacement,
+                    pattern=swap.pattern,
+                )
 
     def _timeout_finding(self, locator: Document, pattern: str) -> Finding:
         options: Options = self.options  # type: ignore[assignment]
