@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator
 
 import numpy
@@ -59,7 +60,7 @@ class _Positions:
         if line not in self.lines:
             self.lines[line] = self.map.line_text(line)
         return Span(
-            text=self.text[start:end],
+            text=_shared(self.text[start:end]),
             start=start,
             end=end,
             line=line,
@@ -67,6 +68,12 @@ class _Positions:
             end_line=end_line,
             end_column=end_column,
         )
+
+
+def _shared(text: str) -> str:
+    """Names and dates recur across thousands of documents: one string each (as cache reads
+    get from pydantic, which shares strings up to 64 characters)."""
+    return sys.intern(text) if len(text) <= 64 else text
 
 
 def _published_note(document: Document) -> str | None:

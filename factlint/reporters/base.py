@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from factlint import __version__
-from factlint.facts.model import FactSet
+from factlint.facts.model import DocumentFacts, FactSet
 from factlint.findings.model import Finding
 
 
@@ -38,6 +38,15 @@ class Report:
     suppressed: int = 0
     baselined: int = 0
     fixed: int = 0
+    _by_path: dict[str, DocumentFacts] | None = field(default=None, init=False, repr=False)
+
+    def document(self, path: str) -> DocumentFacts | None:
+        """The facts of the document at `path`; None when the report has no facts for it."""
+        if self.facts is None:
+            return None
+        if self._by_path is None:
+            self._by_path = {d.path: d for d in self.facts.documents}
+        return self._by_path.get(path)
 
     def summary(self) -> dict[str, object]:
         by_severity = Counter(f.severity.value for f in self.findings)

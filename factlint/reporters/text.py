@@ -73,7 +73,7 @@ def _excerpt(report: Report, finding: Finding) -> str | None:
     """The flagged line as the facts keep it, when it still holds the flagged text."""
     if report.facts is None or finding.end_line != finding.line:
         return None
-    doc = next((d for d in report.facts.documents if d.path == finding.path), None)
+    doc = report.document(finding.path)
     line = doc.lines.get(finding.line) if doc is not None else None
     start = finding.column - 1
     if not line or line[start : start + len(finding.text)] != finding.text:
