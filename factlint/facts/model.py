@@ -14,10 +14,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
 from pydantic.dataclasses import dataclass
 
-from factlint.documents.model import Anchor, Document
+from factlint.documents.model import Anchor, Document, SourceMap
 from factlint.findings.suppressions import Suppression
 
 Granularity = Literal[
@@ -151,14 +151,20 @@ class DocumentFacts(BaseModel):
     counts: list[CountFact] = Field(default_factory=list)
     titles: list[TitleFact] = Field(default_factory=list)
     sources: list[SourceFact] = Field(default_factory=list)
-    # Source lines (1-based) -> text, only for the lines facts stand on: excerpts for reports.
-    lines: dict[int, str] = Field(default_factory=dict)
     # `<!-- factlint: ignore/disable -->` comments, kept with the facts so cached facts have them.
     suppressions: list[Suppression] = Field(default_factory=list)
     # The analysed text and where its pieces stand in the source (`Document.text`/`anchors`),
     # for kinds that match the wording itself (house_style); `Document.position` maps offsets.
     text: str = ""
     anchors: list[Anchor] = Field(default_factory=lambda: [Anchor(offset=0, line=1, column=1)])
+
+    _map: SourceMap | None = PrivateAttr(default=None)
+
+    def line_text(self, line: int) -> str:
+        """The analysed text on a source line (excerpts for reports); "" for no such line."""
+        if self._map is None:
+            self._map = SourceMap(self.text, self.anchors)
+        return self._map.line_text(line)
 
 
 class FactSet(BaseModel):

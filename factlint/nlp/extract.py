@@ -46,19 +46,15 @@ ENTITY_LABELS = {
 
 
 class _Positions:
-    """Turns character offsets of the analysed text into source spans, and keeps the source
-    lines they stand on (excerpts for reports)."""
+    """Turns character offsets of the analysed text into source spans."""
 
     def __init__(self, document: Document) -> None:
         self.text = document.text
         self.map = document.source_map()
-        self.lines: dict[int, str] = {}
 
     def span(self, start: int, end: int) -> Span:
         line, column = self.map.position(start)
         end_line, end_column = self.map.position(end)
-        if line not in self.lines:
-            self.lines[line] = self.map.line_text(line)
         return Span(
             text=_shared(self.text[start:end]),
             start=start,
@@ -207,7 +203,6 @@ def facts_from_doc(document: Document, doc: Doc) -> DocumentFacts:
                 span=positions.span(source.start, source.end), name=source.name, cue=source.cue
             )
         )
-    facts.lines = dict(sorted(positions.lines.items()))
     return facts
 
 

@@ -344,7 +344,7 @@ class _Places:
             return self.places[key]
         doc = self.docs.get(path)
         fact = self.index.get(path, {}).get((line, column))
-        line_text = doc.lines.get(line, "") if doc else ""
+        line_text = doc.line_text(line) if doc else ""
         line_excerpt = _excerpt(line_text, column - 1, text, radius=None)
         sentence = _excerpt(line_text, column - 1, text, narrow=True)
         if fact is not None and fact.event is not None and fact.event.sentence:

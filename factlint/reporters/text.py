@@ -74,7 +74,7 @@ def _excerpt(report: Report, finding: Finding) -> str | None:
     if report.facts is None or finding.end_line != finding.line:
         return None
     doc = report.document(finding.path)
-    line = doc.lines.get(finding.line) if doc is not None else None
+    line = doc.line_text(finding.line) if doc is not None else None
     start = finding.column - 1
     if not line or line[start : start + len(finding.text)] != finding.text:
         return None

@@ -46,6 +46,11 @@ def finding(
     )
 
 
+def on_lines(lines: dict[int, str]) -> str:
+    """A document text with these lines (1-based) and blank lines between."""
+    return "\n".join(lines.get(n, "") for n in range(1, max(lines) + 1)) + "\n"
+
+
 def date_fact(line: int, column: int, text: str, value: str | None, sentence: str) -> DateFact:
     offset = sentence.index(text)
     start = 1000 + offset  # the sentence starts at offset 1000 of the document
@@ -75,17 +80,17 @@ def story() -> tuple[list[Finding], FactSet]:
             DocumentFacts(
                 path="news/a.txt",
                 published=date(2025, 10, 15),
-                lines={3: a_line, 5: "Russia keeps Khmeimim and Tartous."},
+                text=on_lines({3: a_line, 5: "Russia keeps Khmeimim and Tartous."}),
                 dates=[date_fact(3, 41, "December 2014", "2014-12", a_line[21:70])],
             ),
             DocumentFacts(
                 path="news/b.txt",
-                lines={2: b_line, 4: "Hmeimim and Tartus remain."},
+                text=on_lines({2: b_line, 4: "Hmeimim and Tartus remain."}),
                 dates=[date_fact(2, 20, "December 2024", "2024-12", b_line)],
             ),
             DocumentFacts(
                 path="news/c.txt",
-                lines={1: c_line, 7: "The Hmeimim airbase."},
+                text=on_lines({1: c_line, 7: "The Hmeimim airbase."}),
                 dates=[date_fact(1, 12, "December 2024", "2024-12", c_line[:25])],
             ),
         ]
@@ -275,8 +280,8 @@ def test_document_text_is_escaped_everywhere() -> None:
     line = f"Before {SCRIPT} the base at Khmeimim &amp; more."
     facts = FactSet(
         documents=[
-            DocumentFacts(path=path, lines={1: line}, published_note=SCRIPT),
-            DocumentFacts(path="b.txt", lines={2: f"Hmeimim {SCRIPT}"}),
+            DocumentFacts(path=path, text=on_lines({1: line}), published_note=SCRIPT),
+            DocumentFacts(path="b.txt", text=on_lines({2: f"Hmeimim {SCRIPT}"})),
         ]
     )
     findings = [
