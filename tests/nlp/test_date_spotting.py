@@ -190,3 +190,16 @@ def test_patterns_work_on_a_blank_pipeline() -> None:
         "2008-12-01": "2008-12-01",
         "now": "PRESENT_REF",
     }
+
+
+@pytest.mark.model
+def test_a_calendar_date_leaves_its_article_out(nlp: spacy.language.Language) -> None:
+    text = (
+        "The ruling came on the March 11, 2005 deadline. Sales fell in the 1990s and again "
+        "in the third quarter of 2001."
+    )
+    found = _values(_found(nlp, text, WED))
+    assert "March 11, 2005" in found
+    assert not any(t.lower().startswith("the march") for t in found)
+    # Decades and quarters keep their article, as TimeBank writes them.
+    assert "the 1990s" in found

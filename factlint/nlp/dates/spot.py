@@ -38,6 +38,15 @@ class DateMention:
 
 
 _LABELS = ("DATE", "TIME")
+# "the March 11, 2005": a calendar date's article is not part of it (TimeBank leaves it out,
+# and a fix that replaces the date would drop or add it). "the 1990s", "the third quarter",
+# "the past week", "the decade" keep theirs.
+_LEADING_THE = re.compile(
+    r"the\s+(?=(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday)\b\.?\s*\d)",
+    re.IGNORECASE,
+)
 # Possessives, punctuation and a sentence's full stop ("in March."), not "Sept." or "p.m.".
 _TRAILING = re.compile(r"(?:['\u2019]s|['\u2019]|\s|[,;:!?\"()])+$|(?<=\d)\.$|(?<=[a-z]{5})\.$")
 _SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b|\bto\b|\bthrough\b|-|–)\s*")
@@ -59,6 +68,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         end = m.start()
     while start < end and text[start] in "\"'( ":
         start += 1
+    article = _LEADING_THE.match(text, start, end)
+    if article is not None:
+        start = article.end()
     return start, end
 
 
