@@ -11,6 +11,7 @@ validated when read from the cache or built.
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from typing import Literal
 
@@ -176,8 +177,11 @@ def span_between(document: Document, start: int, end: int) -> Span:
     positions = document.source_map()
     line, column = positions.position(start)
     end_line, end_column = positions.position(end)
+    text = document.text[start:end]
     return Span(
-        text=document.text[start:end],
+        # Names and dates recur across thousands of documents: one string each (as cache
+        # reads get from pydantic, which shares strings up to 64 characters).
+        text=sys.intern(text) if len(text) <= 64 else text,
         start=start,
         end=end,
         line=line,

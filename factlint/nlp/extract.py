@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable, Iterator
+from functools import partial
 
 import numpy
 from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_TITLE, POS
@@ -19,8 +19,8 @@ from factlint.facts.model import (
     EntityFact,
     OrdinalFact,
     SourceFact,
-    Span,
     TitleFact,
+    span_between,
 )
 from factlint.findings.suppressions import document_suppressions
 from factlint.nlp.dates import extract_dates
@@ -43,33 +43,6 @@ ENTITY_LABELS = {
     "WORK_OF_ART",
     "LAW",
 }
-
-
-class _Positions:
-    """Turns character offsets of the analysed text into source spans."""
-
-    def __init__(self, document: Document) -> None:
-        self.text = document.text
-        self.map = document.source_map()
-
-    def span(self, start: int, end: int) -> Span:
-        line, column = self.map.position(start)
-        end_line, end_column = self.map.position(end)
-        return Span(
-            text=_shared(self.text[start:end]),
-            start=start,
-            end=end,
-            line=line,
-            column=column,
-            end_line=end_line,
-            end_column=end_column,
-        )
-
-
-def _shared(text: str) -> str:
-    """Names and dates recur across thousands of documents: one string each (as cache reads
-    get from pydantic, which shares strings up to 64 characters)."""
-    return sys.intern(text) if len(text) <= 64 else text
 
 
 def _published_note(document: Document) -> str | None:
@@ -103,7 +76,7 @@ def _unlabelled_name(token: Token, index: DocIndex) -> bool:
 
 
 def facts_from_doc(document: Document, doc: Doc) -> DocumentFacts:
-    positions = _Positions(document)
+    span = partial(span_between, document)
     index = DocIndex(doc, document.text)
     facts = DocumentFacts(
         path=document.path,
@@ -128,7 +101,7 @@ def facts_from_doc(document: Document, doc: Doc) -> DocumentFacts:
             continue
         facts.entities.append(
             EntityFact(
-                span=positions.span(ent.start_char, ent.end_char),
+                span=span(ent.start_char, ent.end_char),
                 label=label,
                 canonical=key,
                 sentence_index=index.sentence_index(ent.start),
@@ -139,7 +112,7 @@ def facts_from_doc(document: Document, doc: Doc) -> DocumentFacts:
             if title is not None:
                 facts.titles.append(
                     TitleFact(
-                        span=positions.span(title.tokens[0].idx, ent.end_char),
+                        span=span(title.tokens[0].idx, ent.end_char),
                         person=key,
                         person_text=ent.text,
                         role=title.role,
@@ -151,7 +124,7 @@ def facts_from_doc(document: Document, doc: Doc) -> DocumentFacts:
         if _unlabelled_name(token, index):
             facts.names.append(
                 EntityFact(
-                    span=positions.span(token.idx, token.idx + len(token)),
+                    span=span(token.idx, token.idx + len(token)),
                     label="PROPN",
                     canonical=canonical_key(token.text),
                     sentence_index=index.sentence_index(token.i),
@@ -162,7 +135,7 @@ def facts_from_doc(document: Document, doc: Doc) -> DocumentFacts:
         tokens = list(doc.char_span(mention.start, mention.end, alignment_mode="expand") or [])
         facts.dates.append(
             DateFact(
-                span=positions.span(mention.start, mention.end),
+                span=span(mention.start, mention.end),
                 value=mention.value,
                 granularity=mention.granularity,  # type: ignore[arg-type]
                 relative=mention.relative,
@@ -179,7 +152,7 @@ def facts_from_doc(document: Document, doc: Doc) -> DocumentFacts:
         token = ordinal.tokens[0]
         facts.ordinals.append(
             OrdinalFact(
-                span=positions.span(token.idx, token.idx + len(token)),
+                span=span(token.idx, token.idx + len(token)),
                 value=int(ordinal.value),
                 noun=lemma(ordinal.noun) if ordinal.noun is not None else None,
                 modifiers=tuple(ordinal.modifiers),
@@ -190,7 +163,7 @@ def facts_from_doc(document: Document, doc: Doc) -> DocumentFacts:
         first, last = count.tokens[0], count.tokens[-1]
         facts.counts.append(
             CountFact(
-                span=positions.span(first.idx, last.idx + len(last)),
+                span=span(first.idx, last.idx + len(last)),
                 value=count.value,
                 noun=lemma(count.noun) if count.noun is not None else None,
                 modifiers=tuple(count.modifiers),
@@ -199,9 +172,7 @@ def facts_from_doc(document: Document, doc: Doc) -> DocumentFacts:
         )
     for source in find_sources(index):
         facts.sources.append(
-            SourceFact(
-                span=positions.span(source.start, source.end), name=source.name, cue=source.cue
-            )
+            SourceFact(span=span(source.start, source.end), name=source.name, cue=source.cue)
         )
     return facts
 
