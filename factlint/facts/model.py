@@ -174,14 +174,18 @@ class FactSet(BaseModel):
 
 def span_between(document: Document, start: int, end: int) -> Span:
     """The source span of characters `start`..`end` of a document's analysed text."""
-    positions = document.source_map()
+    return span_in(document.text, document.source_map(), start, end)
+
+
+def span_in(text: str, positions: SourceMap, start: int, end: int) -> Span:
+    """`span_between` for a caller that asks for many spans of one text and keeps its map."""
     line, column = positions.position(start)
     end_line, end_column = positions.position(end)
-    text = document.text[start:end]
+    words = text[start:end]
     return Span(
         # Names and dates recur across thousands of documents: one string each (as cache
         # reads get from pydantic, which shares strings up to 64 characters).
-        text=sys.intern(text) if len(text) <= 64 else text,
+        text=sys.intern(words) if len(words) <= 64 else words,
         start=start,
         end=end,
         line=line,

@@ -20,7 +20,7 @@ from factlint.facts.model import (
     OrdinalFact,
     SourceFact,
     TitleFact,
-    span_between,
+    span_in,
 )
 from factlint.findings.suppressions import document_suppressions
 from factlint.nlp.dates import extract_dates
@@ -76,7 +76,7 @@ def _unlabelled_name(token: Token, index: DocIndex) -> bool:
 
 
 def facts_from_doc(document: Document, doc: Doc) -> DocumentFacts:
-    span = partial(span_between, document)
+    span = partial(span_in, document.text, document.source_map())
     index = DocIndex(doc, document.text)
     facts = DocumentFacts(
         path=document.path,
