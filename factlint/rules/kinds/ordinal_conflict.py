@@ -170,10 +170,14 @@ def _shared(item: Counted, backing: list[Counted], key: tuple[str, ...]) -> list
 
 
 def _readable(item: Counted, shared_keys: list[str]) -> list[str]:
-    """Participant names as the document writes them, once each, for the message."""
+    """Participant names as the document writes them, once each, for the message. Nationalities
+    count as participants but say little to a reader next to names ("Sharaa, Putin", not
+    "Sharaa, Russian, Putin"): they are left out unless nothing else is shared."""
+    nationalities = {skeleton(e.canonical) for e in item.doc.entities if e.label == "NORP"}
     names: dict[str, str] = {}
     for key in item.fact.event.sentence_participants:
         last = key.split()[-1] if key.split() else key
         if skeleton(last) in shared_keys:
             names.setdefault(skeleton(last), last.title())
-    return list(names.values())
+    named = [name for key, name in names.items() if key not in nationalities]
+    return named or list(names.values())
