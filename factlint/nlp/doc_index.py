@@ -40,9 +40,6 @@ class DocIndex:
     def sentence_index(self, token_i: int) -> int:
         return max(0, bisect.bisect_right(self._starts, token_i) - 1)
 
-    def sentence_of(self, token: Token) -> SpacySpan:
-        return self.sentences[self.sentence_index(token.i)]
-
     def sentence_entities(self, index: int) -> list[SpacySpan]:
         if self._ents_by_sentence is None:
             buckets: list[list[SpacySpan]] = [[] for _ in self.sentences]

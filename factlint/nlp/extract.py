@@ -53,26 +53,21 @@ def _published_note(document: Document) -> str | None:
     return None
 
 
-def _unlabelled_proper_nouns(doc: Doc) -> list[Token]:
-    """Capitalised alphabetic proper nouns outside entities, picked from spaCy's arrays in one
-    call rather than by making a Python Token for every word."""
+def _unlabelled_names(index: DocIndex) -> list[Token]:
+    """Proper nouns the recogniser left unlabelled ("Teixiera", "67th Presinct"): capitalised,
+    alphabetic, not opening a sentence, outside headlines (where every word is capitalised and
+    the tagger calls most of them proper). Candidates come from spaCy's arrays in one call
+    rather than from a Python Token for every word."""
+    doc = index.doc
     rows = doc.to_array([POS, ENT_TYPE, IS_ALPHA, IS_TITLE])
     wanted = (rows[:, 0] == PROPN) & (rows[:, 1] == 0) & (rows[:, 2] == 1) & (rows[:, 3] == 1)
-    return [doc[i] for i in numpy.flatnonzero(wanted).tolist()]
-
-
-def _unlabelled_name(token: Token, index: DocIndex) -> bool:
-    """A proper noun the recogniser left unlabelled ("Teixiera", "67th Presinct"), outside
-    headlines, where every word is capitalised and the tagger calls most of them proper."""
-    return (
-        token.pos == PROPN
-        and not token.ent_type
-        and token.is_alpha
-        and token.is_title
-        and not token.is_sent_start
+    return [
+        token
+        for token in (doc[i] for i in numpy.flatnonzero(wanted).tolist())
+        if not token.is_sent_start
         and len(token) >= 4
         and not index.is_headline(index.sentence_index(token.i))
-    )
+    ]
 
 
 def facts_from_doc(document: Document, doc: Doc) -> DocumentFacts:
@@ -120,16 +115,15 @@ def facts_from_doc(document: Document, doc: Doc) -> DocumentFacts:
                     )
                 )
 
-    for token in _unlabelled_proper_nouns(doc):
-        if _unlabelled_name(token, index):
-            facts.names.append(
-                EntityFact(
-                    span=span(token.idx, token.idx + len(token)),
-                    label="PROPN",
-                    canonical=canonical_key(token.text),
-                    sentence_index=index.sentence_index(token.i),
-                )
+    for token in _unlabelled_names(index):
+        facts.names.append(
+            EntityFact(
+                span=span(token.idx, token.idx + len(token)),
+                label="PROPN",
+                canonical=canonical_key(token.text),
+                sentence_index=index.sentence_index(token.i),
             )
+        )
 
     for mention in extract_dates(doc, document.published, document.text):
         tokens = list(doc.char_span(mention.start, mention.end, alignment_mode="expand") or [])
