@@ -116,6 +116,21 @@ def test_empty_and_whitespace_only_documents_give_nothing(tmp_path: Path, write)
     assert check(rule, write("empty.txt", ""), write("blank.txt", " \n\t\n")) == []
 
 
+def _load_error(tmp_path: Path, message: str, options: str) -> tuple[Path, str]:
+    """Write a house_style rule file with this message and options; the error loading it."""
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    path = folder / "HS501-house-words.yml"
+    path.write_text(
+        "code: HS501\nname: house-words\nkind: house_style\nseverity: info\n"
+        f"message: {message}\noptions:\n" + options,
+        encoding="utf-8",
+    )
+    with pytest.raises(RuleFileError) as info:
+        load_rules([folder], include_builtin=False)
+    return path, str(info.value)
+
+
 @pytest.mark.parametrize(
     ("swap_yaml", "where", "reason"),
     [
@@ -130,19 +145,10 @@ def test_empty_and_whitespace_only_documents_give_nothing(tmp_path: Path, write)
 def test_bad_patterns_are_rule_file_errors_at_the_pattern(
     tmp_path: Path, swap_yaml: str, where: str, reason: str
 ) -> None:
-    folder = tmp_path / "rules"
-    folder.mkdir()
-    path = folder / "HS501-house-words.yml"
-    path.write_text(
-        "code: HS501\nname: house-words\nkind: house_style\nseverity: info\n"
-        "message: \"'{replacement}'\"\noptions:\n  swap:\n" + swap_yaml,
-        encoding="utf-8",
-    )
-    with pytest.raises(RuleFileError) as info:
-        load_rules([folder], include_builtin=False)
-    assert str(info.value).startswith(f"{path}{where}: ")
-    assert reason in str(info.value)
-    assert "\n" not in str(info.value)
+    path, error = _load_error(tmp_path, "\"'{replacement}'\"", "  swap:\n" + swap_yaml)
+    assert error.startswith(f"{path}{where}: ")
+    assert reason in error
+    assert "\n" not in error
 
 
 @pytest.mark.parametrize(
@@ -157,18 +163,9 @@ def test_bad_patterns_are_rule_file_errors_at_the_pattern(
     ],
 )
 def test_wrong_option_types_are_rule_file_errors(tmp_path: Path, options: str, reason: str) -> None:
-    folder = tmp_path / "rules"
-    folder.mkdir()
-    path = folder / "HS501-house-words.yml"
-    path.write_text(
-        "code: HS501\nname: house-words\nkind: house_style\nseverity: info\n"
-        "message: x\noptions:\n" + options,
-        encoding="utf-8",
-    )
-    with pytest.raises(RuleFileError) as info:
-        load_rules([folder], include_builtin=False)
-    assert str(info.value).startswith(f"{path}:")
-    assert reason in str(info.value)
+    path, error = _load_error(tmp_path, "x", options)
+    assert error.startswith(f"{path}:")
+    assert reason in error
 
 
 def _check_in_thread(rule: Rule, *paths: Path) -> list[Finding]:
