@@ -83,7 +83,7 @@ def _belonging(
     kept: dict[str, DocumentFacts] = {}
     for key, document in zip(keys, documents, strict=True):
         facts = found.get(key)
-        if facts is not None and facts.path == document.path and facts.text == document.text:
+        if facts is not None and facts.path == document.path:
             kept[key] = facts
     return kept
 

@@ -19,7 +19,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from reliability_helpers import house_rule, run_factlint
+from reliability_helpers import Run, house_rule, run_factlint
 
 pytestmark = pytest.mark.model
 
@@ -37,8 +37,10 @@ def setup(tmp_path: Path) -> tuple[Path, Path, dict[str, str]]:
     return docs, rules, {"FACTLINT_CACHE_DIR": str(tmp_path / "cache")}
 
 
-def lint(rules: Path, env: dict[str, str], *args: str, **kwargs: object):  # type: ignore[no-untyped-def]
-    return run_factlint("check", "--rules", str(rules), "--select", "HS501", *args, env=env, **kwargs)
+def lint(rules: Path, env: dict[str, str], *args: str, **kwargs: object) -> Run:
+    return run_factlint(
+        "check", "--rules", str(rules), "--select", "HS501", *args, env=env, **kwargs
+    )
 
 
 # --- 1. devices, FIFOs and /dev/fd/N are written to, not replaced -----------------------------
@@ -189,9 +191,9 @@ main()
 def test_fix_skips_a_file_that_changed_after_it_was_read(setup) -> None:
     docs, rules, env = setup
     article = docs / "a.txt"
+    args = ["check", "--rules", str(rules), "--select", "HS501", str(docs), "--fix"]
     proc = subprocess.run(
-        [sys.executable, "-c", APPEND_BEFORE_WRITE, "check", "--rules", str(rules)]
-        + ["--select", "HS501", str(docs), "--fix"],
+        [sys.executable, "-c", APPEND_BEFORE_WRITE, *args],
         env={**os.environ, **env},
         capture_output=True,
         text=True,
