@@ -26,6 +26,7 @@ from factlint.findings.suppressions import document_suppressions
 from factlint.nlp.dates import extract_dates
 from factlint.nlp.doc_index import DocIndex, lemma
 from factlint.nlp.events import event_context
+from factlint.nlp.guard import linear_text
 from factlint.nlp.names import canonical_key
 from factlint.nlp.ordinals import find_counts, find_ordinals
 from factlint.nlp.sources import find_sources
@@ -181,7 +182,9 @@ def extract(
 ) -> Iterator[DocumentFacts]:
     """Facts for each document, in order, from a single batched spaCy pass.
 
-    Docs stream through: each is turned into facts and dropped before the next batch.
+    Docs stream through: each is turned into facts and dropped before the next batch. spaCy
+    reads each text with long punctuation runs blanked (`linear_text`: same length, so its
+    offsets are the document's), which bounds its tokenizer's time; facts quote the document.
     """
     docs = list(documents)
     if jobs > 1 and len(docs) > batch_size:
@@ -190,6 +193,6 @@ def extract(
         yield from extract_parallel(docs, jobs)
         return
     for document, doc in zip(
-        docs, nlp.pipe((d.text for d in docs), batch_size=batch_size), strict=True
+        docs, nlp.pipe((linear_text(d.text) for d in docs), batch_size=batch_size), strict=True
     ):
         yield facts_from_doc(document, doc)
