@@ -332,7 +332,9 @@ class VariantSpelling(RuleKind):
                 wins = [(v, f) for v, f in duels if self._beats(f, form, v)]
                 if not wins:
                     continue
-                votes, best = max(wins, key=lambda w: (w[0][0] - w[0][1], w[0][0], self._rank(w[1])))
+                votes, best = max(
+                    wins, key=lambda w: (w[0][0] - w[0][1], w[0][0], self._rank(w[1]))
+                )
             # A third spelling of the same name is worth naming too (Gurbanguli / Gurbanguly).
             also = sorted(
                 forms[k].display for k in (related[key] | related[best.key]) - {key, best.key}
