@@ -81,6 +81,7 @@ def facts_from_doc(document: Document, doc: Doc) -> DocumentFacts:
         published=document.published,
         published_source=document.published_source,
         published_note=_published_note(document),
+        record=document.record,
         words=doc.count_by(IS_ALPHA).get(1, 0),
         suppressions=document_suppressions(document),
         text=document.text,
