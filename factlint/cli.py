@@ -59,6 +59,15 @@ def fail(error: FactlintError | str) -> NoReturn:
     raise typer.Exit(EXIT_ERROR)
 
 
+def refuse_input_targets(paths: list[str], targets: dict[str, Path | None]) -> None:
+    """Stop before linting when --output or --write-baseline names one of the inputs."""
+    from factlint.documents.discover import names_an_input
+
+    for option, target in targets.items():
+        if target is not None and names_an_input(target, paths):
+            fail(f"{option}: '{target}' is one of the inputs; writing there would overwrite it")
+
+
 def parse_date(value: str | None) -> date | None:
     if value is None:
         return None
@@ -174,6 +183,7 @@ def check(
         fail(f"--format: unknown format '{output_format}' (known: {', '.join(REPORTERS)})")
     if statistics and output_format not in STATISTICS_RENDERERS:
         fail(f"--statistics: works with --format {' or '.join(STATISTICS_RENDERERS)}")
+    refuse_input_targets(paths, {"--output": output, "--write-baseline": write_baseline_file})
     try:
         config = resolve_config(paths, config_file)
         selection = config.selection(select, ignore)
@@ -212,7 +222,7 @@ def check(
             fail(error)
     fixed, write_failed = 0, False
     if fix or diff:
-        plan = plan_fixes(findings, unsafe=unsafe_fixes)
+        plan = plan_fixes(findings, unsafe=unsafe_fixes, roots=paths)
         for note in [*plan.notes, *map(str, plan.skipped)]:
             typer.echo(f"factlint: warning: {note}", err=True)
         if diff:
@@ -221,6 +231,10 @@ def check(
         for message in write_fixes(plan):
             write_failed = True
             typer.echo(f"factlint: error: {message}", err=True)
+        for path in plan.changed:
+            write_failed = True
+            note = "changed on disk while factlint ran; fixes not written"
+            typer.echo(f"factlint: warning: {path}: {note}", err=True)
         applied = {id(f) for f in plan.applied}
         fixed = len(applied)
         findings = [f for f in findings if id(f) not in applied]
