@@ -17,6 +17,7 @@ from factlint.findings.model import Severity
 
 if TYPE_CHECKING:
     from factlint.cache import CacheOptions
+    from factlint.nlp.executors import ExecutorOptions
 
 app = typer.Typer(
     add_completion=False,
@@ -44,14 +45,35 @@ CacheDirOption = Annotated[
     ),
 ]
 JobsOption = Annotated[
-    int, typer.Option("--jobs", "-j", min=1, help="Processes for the NLP pass on uncached files.")
+    str,
+    typer.Option(
+        "--jobs",
+        "-j",
+        metavar="N|auto",
+        help="Processes for the NLP pass on uncached files (auto: every usable core).",
+    ),
 ]
 
 
-def cache_options(no_cache: bool, cache_dir: Path | None, jobs: int) -> CacheOptions:
+def cache_options(no_cache: bool, cache_dir: Path | None) -> CacheOptions:
     from factlint.cache import CacheOptions
 
-    return CacheOptions(enabled=not no_cache, directory=cache_dir, jobs=jobs)
+    return CacheOptions(enabled=not no_cache, directory=cache_dir)
+
+
+def executor_options(jobs: str) -> ExecutorOptions:
+    """Where the NLP pass runs, from `--jobs`."""
+    from factlint.nlp.executors import ExecutorOptions
+
+    if jobs.strip().lower() == "auto":
+        return ExecutorOptions()
+    try:
+        count = int(jobs)
+    except ValueError:
+        count = 0
+    if count < 1:
+        fail(f"--jobs: '{jobs}' is not a number of processes (1 or more) or 'auto'")
+    return ExecutorOptions(jobs=count)
 
 
 def fail(error: FactlintError | str) -> NoReturn:
@@ -163,7 +185,7 @@ def check(
     ] = False,
     no_cache: NoCacheOption = False,
     cache_dir: CacheDirOption = None,
-    jobs: JobsOption = 1,
+    jobs: JobsOption = "auto",
 ) -> None:
     """Lint documents and report the facts that disagree."""
     from factlint.config import resolve_config
@@ -183,6 +205,7 @@ def check(
         fail(f"--format: unknown format '{output_format}' (known: {', '.join(REPORTERS)})")
     if statistics and output_format not in STATISTICS_RENDERERS:
         fail(f"--statistics: works with --format {' or '.join(STATISTICS_RENDERERS)}")
+    executor = executor_options(jobs)
     refuse_input_targets(paths, {"--output": output, "--write-baseline": write_baseline_file})
     try:
         config = resolve_config(paths, config_file)
@@ -198,8 +221,8 @@ def check(
         # Unused-suppression rules need every other rule's findings: filter_findings runs them.
         first_pass = [r for r in active if not isinstance(r.kind, UnusedSuppression)]
         with progress(output_format, paths) as on_progress:
-            options = cache_options(no_cache, cache_dir, jobs)
-            result = lint(paths, first_pass, anchor, options, on_progress)
+            options = cache_options(no_cache, cache_dir)
+            result = lint(paths, first_pass, anchor, options, on_progress, executor)
         filtered = filter_findings(result.findings, result.facts, active, selection)
     except FactlintError as error:
         fail(error)
@@ -281,7 +304,7 @@ def facts(
     config_file: Annotated[Path | None, typer.Option("--config", help="Config file.")] = None,
     no_cache: NoCacheOption = False,
     cache_dir: CacheDirOption = None,
-    jobs: JobsOption = 1,
+    jobs: JobsOption = "auto",
 ) -> None:
     """Print what the NLP pass pulled out: publication dates, dates, entities."""
     from factlint.config import resolve_config
@@ -289,6 +312,7 @@ def facts(
     from factlint.reporters.facts import render_facts_json, render_facts_text
 
     errors: list[FactlintError] = []
+    executor = executor_options(jobs)
     try:
         anchor = (
             parse_date(reference_date) or resolve_config(paths, config_file).settings.reference_date
@@ -297,7 +321,8 @@ def facts(
             paths,
             anchor,
             errors,  # type: ignore[arg-type]
-            cache_options(no_cache, cache_dir, jobs),
+            cache_options(no_cache, cache_dir),
+            executor=executor,
         )
     except FactlintError as error:
         fail(error)
