@@ -74,8 +74,7 @@ def diff_name(name: str) -> str:
     if not any(_needs_quote(byte) for byte in data):
         return name + tab
     quoted = "".join(
-        _C_ESCAPES.get(byte, f"\\{byte:03o}") if _needs_quote(byte) else chr(byte)
-        for byte in data
+        _C_ESCAPES.get(byte, f"\\{byte:03o}") if _needs_quote(byte) else chr(byte) for byte in data
     )
     return f'"{quoted}"{tab}'
 
