@@ -49,7 +49,8 @@ _LEADING_THE = re.compile(
 )
 # Possessives, punctuation and a sentence's full stop ("in March."), not "Sept." or "p.m.".
 _TRAILING = re.compile(r"(?:['\u2019]s|['\u2019]|\s|[,;:!?\"()])+$|(?<=\d)\.$|(?<=[a-z]{5})\.$")
-_SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b|\bto\b|\bthrough\b|-|–)\s*")
+# A comma before a digit groups thousands ("5,000,000 years"): it does not split.
+_SPLIT = re.compile(r"\s*(?:,(?!\d)|\band\b|\bor\b|\bto\b|\bthrough\b|-|–)\s*")
 
 # "in his 30s" is an age; "night" alone is no date ("the night the plane fell") but joins a
 # neighbour ("Wednesday" + "night").
@@ -62,7 +63,20 @@ _QUARTER_NAMED = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\b|
 _YEAR_AGO = re.compile(r"year[- ]?(?:ago|earlier)|prior[- ]year|previous year|last year")
 
 
+def _number_start(text: str, start: int) -> int:
+    """Where the number that `start` stands in begins: the model may leave out the first
+    groups of "5,000,000,000 years ago"."""
+    while start > 0 and (
+        text[start - 1].isdigit()
+        or (text[start - 1] == "," and text[start - 2 : start - 1].isdigit())
+    ):
+        start -= 1
+    return start
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    if start < end and text[start].isdigit():
+        start = _number_start(text, start)
     m = _TRAILING.search(text, start, end)
     if m is not None and m.start() > start:
         end = m.start()
