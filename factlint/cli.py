@@ -16,7 +16,12 @@ from factlint.errors import FactlintError
 from factlint.findings.model import Severity
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from factlint.cache import CacheOptions
+    from factlint.facts.model import FactSet
+    from factlint.pipeline import LintResult
+    from factlint.rules.loader import Rule
 
 app = typer.Typer(
     add_completion=False,
@@ -152,6 +157,21 @@ def check(
     diff: Annotated[
         bool, typer.Option("--diff", help="Print the fixes as a unified diff; write nothing.")
     ] = False,
+    against: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--against",
+            help="Archive files or folders (repeatable): compared with, never reported on.",
+        ),
+    ] = None,
+    archive_limit: Annotated[
+        int,
+        typer.Option(
+            "--archive-limit",
+            min=0,
+            help="Archive documents read per key a target shares with them (0: no limit).",
+        ),
+    ] = 50,
     no_cache: NoCacheOption = False,
     cache_dir: CacheDirOption = None,
     jobs: JobsOption = 1,
@@ -174,7 +194,14 @@ def check(
         fail(f"--format: unknown format '{output_format}' (known: {', '.join(REPORTERS)})")
     if statistics and output_format not in STATISTICS_RENDERERS:
         fail(f"--statistics: works with --format {' or '.join(STATISTICS_RENDERERS)}")
+    if against and no_cache:
+        fail("--against keeps the archive in the fact store; it cannot run with --no-cache")
+    archive = None
     try:
+        if against:
+            from factlint.archive.sync import check_archive_paths
+
+            check_archive_paths(against)
         config = resolve_config(paths, config_file)
         selection = config.selection(select, ignore)
         anchor = parse_date(reference_date) or config.settings.reference_date
@@ -189,8 +216,14 @@ def check(
         first_pass = [r for r in active if not isinstance(r.kind, UnusedSuppression)]
         with progress(output_format, paths) as on_progress:
             options = cache_options(no_cache, cache_dir, jobs)
-            result = lint(paths, first_pass, anchor, options, on_progress)
-        filtered = filter_findings(result.findings, result.facts, active, selection)
+            if against:
+                result, archive, targets = _lint_against(
+                    paths, against, first_pass, anchor, options, on_progress, archive_limit
+                )
+            else:
+                result = lint(paths, first_pass, anchor, options, on_progress)
+                targets = result.facts
+        filtered = filter_findings(result.findings, targets, active, selection)
     except FactlintError as error:
         fail(error)
     for error in result.errors:
@@ -228,9 +261,9 @@ def check(
         typer.echo(f"factlint: fixed {fixed} finding(s) in {files} file(s)", err=True)
     report = Report(
         findings=findings,
-        documents=len(result.facts.documents),
+        documents=len(targets.documents),
         errors=[str(e) for e in result.errors],
-        paths=[d.path for d in result.facts.documents],
+        paths=[d.path for d in targets.documents],
         facts=result.facts,
         color=output is None and output_format == "text" and use_color(sys.stdout),
         rules=[
@@ -242,6 +275,7 @@ def check(
         suppressed=filtered.suppressed,
         baselined=baselined,
         fixed=fixed,
+        archive=archive,
     )
     if statistics:
         rendered = STATISTICS_RENDERERS[output_format](report)
@@ -257,6 +291,72 @@ def check(
     if input_failed or write_failed:
         raise typer.Exit(EXIT_ERROR)
     raise typer.Exit(EXIT_FINDINGS if fails(findings, fail_level) else EXIT_CLEAN)
+
+
+def _lint_against(
+    paths: list[str],
+    against: list[str],
+    rules: list[Rule],
+    anchor: date | None,
+    options: CacheOptions,
+    on_progress: Callable[[int, int], None],
+    limit: int,
+) -> tuple[LintResult, dict[str, int], FactSet]:
+    """`check --against`: the result over targets and consulted archive documents, the
+    archive counts for the summary, and the targets' facts (what is reported on)."""
+    from factlint.archive import lint_against
+    from factlint.pipeline import LintResult
+
+    run = lint_against(paths, against, rules, anchor, options, on_progress, limit)
+    result = LintResult(facts=run.facts, findings=run.findings, errors=run.errors)
+    counts = {"documents": run.archive_documents, "consulted": run.consulted}
+    return result, counts, run.targets
+
+
+@app.command()
+def index(
+    paths: Annotated[list[str], typer.Argument(help="Archive files and folders to index.")],
+    reference_date: Annotated[
+        str | None,
+        typer.Option(
+            "--reference-date", help="Publication date (YYYY-MM-DD) for documents without one."
+        ),
+    ] = None,
+    config_file: Annotated[Path | None, typer.Option("--config", help="Config file.")] = None,
+    rules_dirs: Annotated[
+        list[Path] | None, typer.Option("--rules", help="Extra rule folder (repeatable).")
+    ] = None,
+    cache_dir: CacheDirOption = None,
+    jobs: JobsOption = 1,
+) -> None:
+    """Keep an archive's facts in the fact store, for `check --against`."""
+    from factlint.archive import index_archive
+    from factlint.archive.sync import check_archive_paths
+    from factlint.config import resolve_config
+    from factlint.reporters.progress import progress
+    from factlint.rules.loader import load_rules
+
+    try:
+        check_archive_paths(paths)
+        config = resolve_config(paths, config_file)
+        anchor = parse_date(reference_date) or config.settings.reference_date
+        selection = config.selection(None, None)
+        rules = load_rules([*config.rule_dirs(), *(rules_dirs or [])], context=config.context())
+        active = [r for r in rules if selection.rule_enabled(r.spec.code)]
+        with progress("text", paths, label="Indexing") as on_progress:
+            result = index_archive(
+                paths, active, anchor, cache_options(False, cache_dir, jobs), on_progress
+            )
+    except FactlintError as error:
+        fail(error)
+    for error in result.errors:
+        typer.echo(f"factlint: error: {error}", err=True)
+    counts = result.counts
+    typer.echo(
+        f"factlint: indexed {result.documents} document(s): {counts.added} added, "
+        f"{counts.updated} updated, {counts.unchanged} unchanged, {counts.removed} removed"
+    )
+    raise typer.Exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
 
 
 @app.command()
