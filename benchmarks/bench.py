@@ -33,6 +33,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from against import AgainstFigures, measure_against
 from corpus import build_corpus
 
 
@@ -72,6 +73,13 @@ class Figures(BaseModel):
     peak_rss_extract_mb: float
     peak_rss_mb: float
     peak_rss_warm_mb: float
+    # One new article checked against an indexed archive of N and 10×N (against.py): warm
+    # time and peak RSS at N, and time and RSS at 10×N over those at N. None with --no-against.
+    against_one_s: float | None = None
+    against_rss_mb: float | None = None
+    against_growth: float | None = None
+    against_rss_growth: float | None = None
+    against: AgainstFigures | None = None
 
 
 class Scaling(BaseModel):
@@ -163,7 +171,13 @@ def run_check(args: list[str]) -> int:
     return int(code or 0)
 
 
-def measure(docs: int, jobs: int, workdir: Path, ignore: list[str] | None = None) -> Figures:
+def measure(
+    docs: int,
+    jobs: int,
+    workdir: Path,
+    ignore: list[str] | None = None,
+    against: bool = False,
+) -> Figures:
     corpus_dir, cache_dir = workdir / "corpus", workdir / "cache"
     paths = build_corpus(docs, corpus_dir)
     texts = [p.read_text(encoding="utf-8") for p in paths]
@@ -215,6 +229,7 @@ def measure(docs: int, jobs: int, workdir: Path, ignore: list[str] | None = None
 
     cold = (workdir / "cold.json").read_text(encoding="utf-8")
     warm = (workdir / "warm.json").read_text(encoding="utf-8")
+    archive = measure_against(corpus_dir, docs, workdir) if against else None
     spacy_wps = words / spacy_s
     cold_wps = words / cold_s
     return Figures(
@@ -245,6 +260,11 @@ def measure(docs: int, jobs: int, workdir: Path, ignore: list[str] | None = None
         peak_rss_extract_mb=round(floor_peak_mb + phases["extract_rss_growth_mb"], 1),
         peak_rss_mb=round(cold_peak_mb, 1),
         peak_rss_warm_mb=round(peak_rss_mb(), 1),
+        against_one_s=archive.against_one_s if archive else None,
+        against_rss_mb=archive.against_rss_mb if archive else None,
+        against_growth=archive.against_growth if archive else None,
+        against_rss_growth=archive.against_rss_growth if archive else None,
+        against=archive,
     )
 
 
@@ -268,12 +288,13 @@ def warm_cli(check_args: list[str], output: Path) -> float | None:
     return round(seconds, 3) if source_fingerprint() == cold_source else None
 
 
-def measure_in_child(docs: int, jobs: int, ignore: list[str]) -> Figures:
+def measure_in_child(docs: int, jobs: int, ignore: list[str], against: bool = False) -> Figures:
     """One size in a fresh process, so its peak RSS is its own."""
     with tempfile.TemporaryDirectory(prefix="factlint-bench-") as tmp:
         out = Path(tmp) / "figures.json"
         command = [sys.executable, __file__, "--docs", str(docs), "--jobs", str(jobs)]
         command += [arg for codes in ignore for arg in ("--ignore", codes)]
+        command += ["--against" if against else "--no-against"]
         subprocess.run(
             [*command, "--no-scale", "--json", str(out)], check=True, stdout=subprocess.DEVNULL
         )
@@ -303,6 +324,10 @@ ROWS = [
     ("peak_rss_mb", "peak RSS, through the cold run (MB)"),
     ("peak_rss_warm_mb", "peak RSS, through the warm run (MB)"),
     ("model_load_s", "model load, excluded (s)"),
+    ("against_one_s", "one article --against archive of N, warm (s)"),
+    ("against_growth", "  time at archive 10×N / at N"),
+    ("against_rss_mb", "  peak RSS, archive of N (MB)"),
+    ("against_rss_growth", "  peak RSS at archive 10×N / at N"),
 ]
 
 
@@ -343,17 +368,23 @@ def main(argv: list[str] | None = None) -> int:
         metavar="CODES",
         help="pass --ignore CODES to factlint check (e.g. a rule too slow for 10×N)",
     )
+    parser.add_argument(
+        "--against",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="also measure one article checked against archives of N and 10×N (at N only)",
+    )
     args = parser.parse_args(argv)
 
     if not args.scale:
         with tempfile.TemporaryDirectory(prefix="factlint-bench-") as tmp:
-            figures = measure(args.docs, args.jobs, Path(tmp), args.ignore)
+            figures = measure(args.docs, args.jobs, Path(tmp), args.ignore, args.against)
         print(table([figures]))
         if args.json:
             args.json.write_text(figures.model_dump_json(indent=2) + "\n", encoding="utf-8")
         return 0
 
-    small = measure_in_child(args.docs, args.jobs, args.ignore)
+    small = measure_in_child(args.docs, args.jobs, args.ignore, args.against)
     large = measure_in_child(args.docs * 10, args.jobs, args.ignore)
     per_doc = sum(small.rule_ms.values()) / small.docs
     per_doc_10x = sum(large.rule_ms.values()) / large.docs
