@@ -64,6 +64,15 @@ def fail(error: FactlintError | str) -> NoReturn:
     raise typer.Exit(EXIT_ERROR)
 
 
+def refuse_input_targets(paths: list[str], targets: dict[str, Path | None]) -> None:
+    """Stop before linting when --output or --write-baseline names one of the inputs."""
+    from factlint.documents.discover import names_an_input
+
+    for option, target in targets.items():
+        if target is not None and names_an_input(target, paths):
+            fail(f"{option}: '{target}' is one of the inputs; writing there would overwrite it")
+
+
 def parse_date(value: str | None) -> date | None:
     if value is None:
         return None
@@ -196,12 +205,19 @@ def check(
         fail(f"--statistics: works with --format {' or '.join(STATISTICS_RENDERERS)}")
     if against and no_cache:
         fail("--against keeps the archive in the fact store; it cannot run with --no-cache")
+    if against:
+        from factlint.archive.sync import check_archive_paths
+
+        try:
+            check_archive_paths(against)
+        except FactlintError as error:
+            fail(error)
+    # The archive is input too: a report written over an archive article would destroy it.
+    refuse_input_targets(
+        [*paths, *(against or [])], {"--output": output, "--write-baseline": write_baseline_file}
+    )
     archive = None
     try:
-        if against:
-            from factlint.archive.sync import check_archive_paths
-
-            check_archive_paths(against)
         config = resolve_config(paths, config_file)
         selection = config.selection(select, ignore)
         anchor = parse_date(reference_date) or config.settings.reference_date
@@ -245,7 +261,7 @@ def check(
             fail(error)
     fixed, write_failed = 0, False
     if fix or diff:
-        plan = plan_fixes(findings, unsafe=unsafe_fixes)
+        plan = plan_fixes(findings, unsafe=unsafe_fixes, roots=paths)
         for note in [*plan.notes, *map(str, plan.skipped)]:
             typer.echo(f"factlint: warning: {note}", err=True)
         if diff:
@@ -254,6 +270,10 @@ def check(
         for message in write_fixes(plan):
             write_failed = True
             typer.echo(f"factlint: error: {message}", err=True)
+        for path in plan.changed:
+            write_failed = True
+            note = "changed on disk while factlint ran; fixes not written"
+            typer.echo(f"factlint: warning: {path}: {note}", err=True)
         applied = {id(f) for f in plan.applied}
         fixed = len(applied)
         findings = [f for f in findings if id(f) not in applied]

@@ -173,7 +173,9 @@ class Syncer:
         self, pending: list[_Pending], stored: dict[str, list[DocRow]], synced: Synced
     ) -> None:
         """Facts from the cache or the NLP pass, written file by file as they complete."""
-        cached = self.store.facts([k for p in pending for k in p.keys])
+        pairs = {k: d.path for p in pending for k, d in zip(p.keys, p.documents, strict=True)}
+        # Only facts that carry this document's path (a shared cache could hold others).
+        cached = {k: f for k, f in self.store.facts(list(pairs)).items() if f.path == pairs[k]}
         missing = [
             (k, d)
             for p in pending
