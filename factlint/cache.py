@@ -65,11 +65,10 @@ CREATE TABLE IF NOT EXISTS archive_keyed (
 
 
 class CacheOptions(BaseModel):
-    """How `collect_facts` uses the cache and how many processes extract."""
+    """How `collect_facts` uses the cache."""
 
     enabled: bool = True
     directory: Path | None = None
-    jobs: int = 1
 
 
 def warn(message: str) -> None:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from factlint.cache import CacheOptions
     from factlint.facts.model import FactSet
+    from factlint.nlp.executors import ExecutorOptions
     from factlint.pipeline import LintResult
     from factlint.rules.loader import Rule
 
@@ -49,19 +50,48 @@ CacheDirOption = Annotated[
     ),
 ]
 JobsOption = Annotated[
-    int, typer.Option("--jobs", "-j", min=1, help="Processes for the NLP pass on uncached files.")
+    str,
+    typer.Option(
+        "--jobs",
+        "-j",
+        metavar="N|auto",
+        help="Processes for the NLP pass on uncached files (auto: every usable core).",
+    ),
 ]
 
 
-def cache_options(no_cache: bool, cache_dir: Path | None, jobs: int) -> CacheOptions:
+def cache_options(no_cache: bool, cache_dir: Path | None) -> CacheOptions:
     from factlint.cache import CacheOptions
 
-    return CacheOptions(enabled=not no_cache, directory=cache_dir, jobs=jobs)
+    return CacheOptions(enabled=not no_cache, directory=cache_dir)
+
+
+def executor_options(jobs: str) -> ExecutorOptions:
+    """Where the NLP pass runs, from `--jobs`."""
+    from factlint.nlp.executors import ExecutorOptions
+
+    if jobs.strip().lower() == "auto":
+        return ExecutorOptions()
+    try:
+        count = int(jobs)
+    except ValueError:
+        count = 0
+    if count < 1:
+        fail(f"--jobs: '{jobs}' is not a number of processes (1 or more) or 'auto'")
+    return ExecutorOptions(jobs=count)
 
 
 def fail(error: FactlintError | str) -> NoReturn:
     typer.echo(f"factlint: error: {error}", err=True)
     raise typer.Exit(EXIT_ERROR)
+
+
+def warn_if_empty(documents: int) -> None:
+    """Nothing to lint is said, not passed in silence; the exit status stays as Ruff's: 0."""
+    from factlint.documents.discover import NO_DOCUMENTS
+
+    if not documents:
+        typer.echo(f"factlint: warning: {NO_DOCUMENTS}", err=True)
 
 
 def refuse_input_targets(paths: list[str], targets: dict[str, Path | None]) -> None:
@@ -183,7 +213,7 @@ def check(
     ] = 50,
     no_cache: NoCacheOption = False,
     cache_dir: CacheDirOption = None,
-    jobs: JobsOption = 1,
+    jobs: JobsOption = "auto",
 ) -> None:
     """Lint documents and report the facts that disagree."""
     from factlint.config import resolve_config
@@ -203,6 +233,7 @@ def check(
         fail(f"--format: unknown format '{output_format}' (known: {', '.join(REPORTERS)})")
     if statistics and output_format not in STATISTICS_RENDERERS:
         fail(f"--statistics: works with --format {' or '.join(STATISTICS_RENDERERS)}")
+    executor = executor_options(jobs)
     if against and no_cache:
         fail("--against keeps the archive in the fact store; it cannot run with --no-cache")
     if against:
@@ -231,19 +262,21 @@ def check(
         # Unused-suppression rules need every other rule's findings: filter_findings runs them.
         first_pass = [r for r in active if not isinstance(r.kind, UnusedSuppression)]
         with progress(output_format, paths) as on_progress:
-            options = cache_options(no_cache, cache_dir, jobs)
+            options = cache_options(no_cache, cache_dir)
             if against:
+                limit = archive_limit
                 result, archive, targets = _lint_against(
-                    paths, against, first_pass, anchor, options, on_progress, archive_limit
+                    paths, against, first_pass, anchor, options, on_progress, limit, executor
                 )
             else:
-                result = lint(paths, first_pass, anchor, options, on_progress)
+                result = lint(paths, first_pass, anchor, options, on_progress, executor)
                 targets = result.facts
         filtered = filter_findings(result.findings, targets, active, selection)
     except FactlintError as error:
         fail(error)
     for error in result.errors:
         typer.echo(f"factlint: error: {error}", err=True)
+    warn_if_empty(len(result.facts.documents))
     input_failed = bool(result.errors) and not ignore_errors
     findings = filtered.findings
     if write_baseline_file is not None:
@@ -321,13 +354,14 @@ def _lint_against(
     options: CacheOptions,
     on_progress: Callable[[int, int], None],
     limit: int,
+    executor: ExecutorOptions,
 ) -> tuple[LintResult, dict[str, int], FactSet]:
     """`check --against`: the result over targets and consulted archive documents, the
     archive counts for the summary, and the targets' facts (what is reported on)."""
     from factlint.archive import lint_against
     from factlint.pipeline import LintResult
 
-    run = lint_against(paths, against, rules, anchor, options, on_progress, limit)
+    run = lint_against(paths, against, rules, anchor, options, on_progress, limit, executor)
     result = LintResult(facts=run.facts, findings=run.findings, errors=run.errors)
     counts = {"documents": run.archive_documents, "consulted": run.consulted}
     return result, counts, run.targets
@@ -347,7 +381,7 @@ def index(
         list[Path] | None, typer.Option("--rules", help="Extra rule folder (repeatable).")
     ] = None,
     cache_dir: CacheDirOption = None,
-    jobs: JobsOption = 1,
+    jobs: JobsOption = "auto",
 ) -> None:
     """Keep an archive's facts in the fact store, for `check --against`."""
     from factlint.archive import index_archive
@@ -356,6 +390,7 @@ def index(
     from factlint.reporters.progress import progress
     from factlint.rules.loader import load_rules
 
+    executor = executor_options(jobs)
     try:
         check_archive_paths(paths)
         config = resolve_config(paths, config_file)
@@ -365,7 +400,7 @@ def index(
         active = [r for r in rules if selection.rule_enabled(r.spec.code)]
         with progress("text", paths, label="Indexing") as on_progress:
             result = index_archive(
-                paths, active, anchor, cache_options(False, cache_dir, jobs), on_progress
+                paths, active, anchor, cache_options(False, cache_dir), on_progress, executor
             )
     except FactlintError as error:
         fail(error)
@@ -387,7 +422,7 @@ def facts(
     config_file: Annotated[Path | None, typer.Option("--config", help="Config file.")] = None,
     no_cache: NoCacheOption = False,
     cache_dir: CacheDirOption = None,
-    jobs: JobsOption = 1,
+    jobs: JobsOption = "auto",
 ) -> None:
     """Print what the NLP pass pulled out: publication dates, dates, entities."""
     from factlint.config import resolve_config
@@ -395,6 +430,7 @@ def facts(
     from factlint.reporters.facts import render_facts_json, render_facts_text
 
     errors: list[FactlintError] = []
+    executor = executor_options(jobs)
     try:
         anchor = (
             parse_date(reference_date) or resolve_config(paths, config_file).settings.reference_date
@@ -403,12 +439,14 @@ def facts(
             paths,
             anchor,
             errors,  # type: ignore[arg-type]
-            cache_options(no_cache, cache_dir, jobs),
+            cache_options(no_cache, cache_dir),
+            executor=executor,
         )
     except FactlintError as error:
         fail(error)
     for error in errors:
         typer.echo(f"factlint: error: {error}", err=True)
+    warn_if_empty(len(fact_set.documents))
     render = render_facts_json if output_format is FactsFormat.json else render_facts_text
     sys.stdout.write(render(fact_set))
     raise typer.Exit(EXIT_ERROR if errors else EXIT_CLEAN)

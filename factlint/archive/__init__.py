@@ -9,7 +9,7 @@ and reports findings on the targets only. What a check reads follows the targets
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -22,7 +22,8 @@ from factlint.errors import InputError
 from factlint.facts.model import DocumentFacts, FactSet
 from factlint.findings.model import Finding
 from factlint.heap import heap_frozen
-from factlint.pipeline import ProgressCallback, _no_progress, collect_facts, run_rules
+from factlint.nlp.executors import ExecutorOptions
+from factlint.pipeline import ProgressCallback, _extract, _no_progress, collect_facts, run_rules
 from factlint.rules.loader import Rule
 
 # Archive documents read per blocking key of the targets (`check --archive-limit`).
@@ -48,12 +49,9 @@ class AgainstResult:
     consulted: int = 0
 
 
-def _extractor(jobs: int):  # type: ignore[no-untyped-def]
+def _extractor(executor: ExecutorOptions) -> Callable[[list[Document]], Iterator[DocumentFacts]]:
     def extract(documents: list[Document]) -> Iterator[DocumentFacts]:
-        from factlint.nlp.extract import extract as run
-        from factlint.nlp.model import load_model
-
-        yield from run(documents, load_model(), jobs=jobs)
+        return _extract(documents, executor)  # a generator: nothing runs until iterated
 
     return extract
 
@@ -62,13 +60,12 @@ def _syncer(
     cache: FactCache,
     context: str,
     rules: Sequence[Rule],
-    options: CacheOptions,
+    executor: ExecutorOptions | None,
     errors: list[InputError],
     on_progress: ProgressCallback,
 ) -> Syncer:
-    return Syncer(
-        ArchiveStore(cache), context, rules, _extractor(options.jobs), errors.append, on_progress
-    )
+    extract = _extractor(executor or ExecutorOptions())
+    return Syncer(ArchiveStore(cache), context, rules, extract, errors.append, on_progress)
 
 
 def index_archive(
@@ -77,6 +74,7 @@ def index_archive(
     reference_date: date | None = None,
     options: CacheOptions | None = None,
     on_progress: ProgressCallback = _no_progress,
+    executor: ExecutorOptions | None = None,
 ) -> IndexResult:
     """Extract what the store lacks, drop what left the archive, store every rule's keys."""
     check_archive_paths(paths)
@@ -84,7 +82,7 @@ def index_archive(
     errors: list[InputError] = []
     context = context_fingerprint(reference_date)
     with FactCache(cache_dir(options.directory)) as cache:
-        syncer = _syncer(cache, context, rules, options, errors, on_progress)
+        syncer = _syncer(cache, context, rules, executor, errors, on_progress)
         synced = syncer.run(paths, reference_date, remove=True)
         for rule in rules:
             ensure_keys(syncer.store, rule, synced.live)
@@ -127,16 +125,17 @@ def lint_against(
     options: CacheOptions | None = None,
     on_progress: ProgressCallback = _no_progress,
     limit: int = DEFAULT_LIMIT,
+    executor: ExecutorOptions | None = None,
 ) -> AgainstResult:
     """Lint `paths` with the archive documents that share a blocking key with them; findings
     are those on the targets. A file given as both counts once, as a target."""
     check_archive_paths(archive)
     options = options or CacheOptions()
     errors: list[InputError] = []
-    targets = collect_facts(paths, reference_date, errors, options, on_progress)
+    targets = collect_facts(paths, reference_date, errors, options, on_progress, executor)
     context = context_fingerprint(reference_date)
     with FactCache(cache_dir(options.directory)) as cache:
-        syncer = _syncer(cache, context, rules, options, errors, _no_progress)
+        syncer = _syncer(cache, context, rules, executor, errors, _no_progress)
         synced = syncer.run(archive, reference_date, exclude=_real_paths(paths))
         rows = consult(syncer.store, rules, targets, synced.live, limit)
         found = syncer.store.facts([d.key for d in rows])

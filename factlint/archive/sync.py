@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -182,7 +183,21 @@ class Syncer:
             for k, d in zip(p.keys, p.documents, strict=True)
             if k not in cached
         ]
-        fresh = self.extract([d for _, d in missing]) if missing else iter(())
+        # A generator (the model loads only if it has documents), closed on the way out so
+        # extraction workers end also when the run is interrupted.
+        fresh = self.extract([d for _, d in missing])
+        with closing(fresh):  # type: ignore[type-var]
+            self._write(pending, missing, fresh, cached, stored, synced)
+
+    def _write(
+        self,
+        pending: list[_Pending],
+        missing: list[tuple[str, Document]],
+        fresh: Iterator[DocumentFacts],
+        cached: dict[str, DocumentFacts],
+        stored: dict[str, list[DocRow]],
+        synced: Synced,
+    ) -> None:
         results = zip((k for k, _ in missing), fresh, strict=True)
         total = len(synced.live) + sum(len(p.documents) for p in pending)
         done = len(synced.live)
