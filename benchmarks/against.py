@@ -171,6 +171,17 @@ def measure_against(corpus: Path, docs: int, workdir: Path) -> AgainstFigures:
     )
 
 
+def against_only(docs: int, jobs: str, workdir: Path) -> AgainstFigures:
+    """The archive figure alone: the corpus of N indexed cold (`factlint index --jobs`),
+    then `measure_against`."""
+    corpus = workdir / "corpus"
+    build_corpus(docs, corpus)
+    os.environ["FACTLINT_CACHE_DIR"] = str(workdir / "cache")
+    if run_cli(["index", str(corpus), "--jobs", jobs]) != 0:
+        raise RuntimeError("factlint index failed on the corpus")
+    return measure_against(corpus, docs, workdir)
+
+
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--probe"]:
         probe(sys.argv[2:])
