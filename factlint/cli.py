@@ -17,6 +17,7 @@ from factlint.findings.model import Severity
 
 if TYPE_CHECKING:
     from factlint.cache import CacheOptions
+    from factlint.findings.fixes import FixRun
     from factlint.nlp.executors import ExecutorOptions
 
 app = typer.Typer(
@@ -88,6 +89,26 @@ def refuse_input_targets(paths: list[str], targets: dict[str, Path | None]) -> N
     for option, target in targets.items():
         if target is not None and names_an_input(target, paths):
             fail(f"{option}: '{target}' is one of the inputs; writing there would overwrite it")
+
+
+def report_fix_run(run: FixRun) -> bool:
+    """Print what --fix did on stderr; True when some file could not be written."""
+    for note in run.warnings:
+        typer.echo(f"factlint: warning: {note}", err=True)
+    for message in run.errors:
+        typer.echo(f"factlint: error: {message}", err=True)
+    for path in run.changed:
+        note = "changed on disk while factlint ran; fixes not written"
+        typer.echo(f"factlint: warning: {path}: {note}", err=True)
+    if not run.settled:
+        typer.echo(
+            f"factlint: warning: fixes still change the text after {run.passes} passes;"
+            " stopped (run --fix again, or check the fixes that undo each other)",
+            err=True,
+        )
+    files = len(run.files)
+    typer.echo(f"factlint: fixed {run.fixed} finding(s) in {files} file(s)", err=True)
+    return bool(run.errors or run.changed)
 
 
 def parse_date(value: str | None) -> date | None:
@@ -190,10 +211,11 @@ def check(
     """Lint documents and report the facts that disagree."""
     from factlint.config import resolve_config
     from factlint.findings.baseline import filter_baseline, load_baseline, write_baseline
-    from factlint.findings.filters import fails, filter_findings
-    from factlint.findings.fixes import plan_fixes, render_diff, write_fixes
+    from factlint.findings.filters import Filtered, fails, filter_findings
+    from factlint.findings.fixes import fix_until_stable, plan_fixes, render_diff
+    from factlint.findings.model import Finding
     from factlint.io import atomic_write
-    from factlint.pipeline import lint
+    from factlint.pipeline import LintResult, lint
     from factlint.reporters import REPORTERS, Report, RuleMeta
     from factlint.reporters.progress import progress
     from factlint.reporters.statistics import STATISTICS_RENDERERS
@@ -220,10 +242,15 @@ def check(
         known = load_baseline(baseline) if baseline is not None else None
         # Unused-suppression rules need every other rule's findings: filter_findings runs them.
         first_pass = [r for r in active if not isinstance(r.kind, UnusedSuppression)]
-        with progress(output_format, paths) as on_progress:
-            options = cache_options(no_cache, cache_dir)
-            result = lint(paths, first_pass, anchor, options, on_progress, executor)
-        filtered = filter_findings(result.findings, result.facts, active, selection)
+        options = cache_options(no_cache, cache_dir)
+
+        def run_lint() -> tuple[LintResult, Filtered]:
+            with progress(output_format, paths) as on_progress:
+                result = lint(paths, first_pass, anchor, options, on_progress, executor)
+            found = result.findings
+            return result, filter_findings(found, result.facts, active, selection, result.silenced)
+
+        result, filtered = run_lint()
     except FactlintError as error:
         fail(error)
     for error in result.errors:
@@ -244,25 +271,28 @@ def check(
         except FactlintError as error:
             fail(error)
     fixed, write_failed = 0, False
-    if fix or diff:
+    if diff:
         plan = plan_fixes(findings, unsafe=unsafe_fixes, roots=paths)
         for note in [*plan.notes, *map(str, plan.skipped)]:
             typer.echo(f"factlint: warning: {note}", err=True)
-        if diff:
-            sys.stdout.write(render_diff(plan))
-            raise typer.Exit(EXIT_ERROR if input_failed else int(bool(plan.files)))
-        for message in write_fixes(plan):
-            write_failed = True
-            typer.echo(f"factlint: error: {message}", err=True)
-        for path in plan.changed:
-            write_failed = True
-            note = "changed on disk while factlint ran; fixes not written"
-            typer.echo(f"factlint: warning: {path}: {note}", err=True)
-        applied = {id(f) for f in plan.applied}
-        fixed = len(applied)
-        findings = [f for f in findings if id(f) not in applied]
-        files = sum(1 for file in plan.files if file.applied)
-        typer.echo(f"factlint: fixed {fixed} finding(s) in {files} file(s)", err=True)
+        sys.stdout.write(render_diff(plan))
+        raise typer.Exit(EXIT_ERROR if input_failed else int(bool(plan.files)))
+    if fix:
+
+        def relint() -> list[Finding]:
+            nonlocal result, filtered, baselined
+            try:
+                result, filtered = run_lint()
+                found = filtered.findings
+                if baseline is not None:
+                    found, baselined = filter_baseline(found, baseline, known)
+            except FactlintError as error:
+                fail(error)
+            return found
+
+        run = fix_until_stable(findings, relint, unsafe=unsafe_fixes, roots=paths)
+        findings, fixed = run.findings, run.fixed
+        write_failed = report_fix_run(run)
     report = Report(
         findings=findings,
         documents=len(result.facts.documents),

@@ -40,6 +40,9 @@ class RuleKind(ABC):
     kind_name: ClassVar[str] = ""
     Options: ClassVar[type[KindOptions]] = KindOptions
     message_fields: ClassVar[tuple[str, ...]] = ()
+    # The `DocumentFacts` fields a kind compares across documents: their facts on lines a
+    # suppression comment silences for the rule neither vote nor serve as evidence.
+    compares: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, spec: RuleSpec, options: KindOptions, context: RuleContext) -> None:
         self.spec = spec

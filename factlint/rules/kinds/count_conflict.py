@@ -60,6 +60,7 @@ class CountConflict(RuleKind):
 
     Options = Options
     message_fields = ("noun", "value", "other", "support")
+    compares = ("counts",)
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
         options: Options = self.options  # type: ignore[assignment]

@@ -97,6 +97,7 @@ class DateConflict(RuleKind):
 
     Options = Options
     message_fields = ("event", "value", "majority", "support", "note")
+    compares = ("dates",)
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
         options: Options = self.options  # type: ignore[assignment]

@@ -69,6 +69,7 @@ class OrdinalConflict(RuleKind):
 
     Options = Options
     message_fields = ("noun", "other", "support", "participants", "note")
+    compares = ("ordinals",)
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
         options: Options = self.options  # type: ignore[assignment]

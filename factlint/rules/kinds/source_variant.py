@@ -54,6 +54,7 @@ class SourceVariant(RuleKind):
 
     Options = Options
     message_fields = ("canonical", "count")
+    compares = ("sources",)
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
         names: dict[str, list[Named]] = defaultdict(list)

@@ -61,6 +61,7 @@ class TitleConflict(RuleKind):
 
     Options = Options
     message_fields = ("title", "other", "person", "support", "note")
+    compares = ("titles",)
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
         options: Options = self.options  # type: ignore[assignment]

@@ -300,6 +300,7 @@ class VariantSpelling(RuleKind):
 
     Options = Options
     message_fields = ("canonical", "canonical_count", "variant_count", "where", "basis", "tally")
+    compares = ("entities", "names")
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
         options: Options = self.options  # type: ignore[assignment]
