@@ -27,7 +27,7 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -60,7 +60,10 @@ class Settings(BaseModel):
     select: list[str] | None = None
     ignore: list[str] = Field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, alias="per-file-ignores")
-    fail_on: Severity | None = Field(default=None, alias="fail-on")
+    # Codes or prefixes added to `select` (or to every rule's default selection).
+    extend_select: list[str] = Field(default_factory=list, alias="extend-select")
+    # "none": findings never fail the run (as --exit-zero).
+    fail_on: Severity | Literal["none"] | None = Field(default=None, alias="fail-on")
     rules: list[str] = Field(default_factory=list)
     reference_date: date | None = Field(default=None, alias="reference-date")
     vocabulary: Vocabulary = Field(default_factory=Vocabulary)
@@ -70,7 +73,7 @@ class Settings(BaseModel):
     def _check_select(cls, value: list[str] | None) -> list[str] | None:
         return None if value is None else _selectors(value)
 
-    @field_validator("ignore")
+    @field_validator("ignore", "extend_select")
     @classmethod
     def _check_ignore(cls, value: list[str]) -> list[str]:
         return _selectors(value)
@@ -102,11 +105,18 @@ class Config:
         return RuleContext(vocabulary=self.settings.vocabulary)
 
     def selection(
-        self, select: list[str] | None = None, ignore: list[str] | None = None
+        self,
+        select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        extend_select: list[str] | None = None,
     ) -> RuleSelection:
-        """The rule selection, with command-line lists (when given) replacing the file's."""
+        """The rule selection, with command-line lists (when given) replacing the file's;
+        `extend_select` (command line and file) adds to whichever `select` is in force."""
         chosen = select if select else self.settings.select
         ignored = ignore if ignore else self.settings.ignore
+        extra = [*self.settings.extend_select, *(extend_select or [])]
+        if chosen is not None and extra:
+            chosen = [*chosen, *extra]
         return RuleSelection(
             select=None if chosen is None else parse_selectors(chosen, "--select"),
             ignore=parse_selectors(ignored, "--ignore"),

@@ -83,6 +83,14 @@ class RuleSelection:
             return False
         return not any(code.startswith(prefix) for prefix in self.ignored_in(path))
 
+    def check_ignored(self, codes: Sequence[str], where: str) -> None:
+        """An `ignore` entry that matches no loaded rule is a typo too: say so, as for select."""
+        for selector in self.ignore:
+            if not any(code.startswith(selector) for code in codes):
+                raise ConfigError(
+                    f"ignore: '{selector}' matches no rule (see `factlint rules`)", where
+                )
+
     def check_known(self, codes: Sequence[str], where: str) -> None:
         """A `select` entry that matches no loaded rule is a typo: say so."""
         for selector in self.select or ():

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from factlint.documents.load import STDIN_NAME
 from factlint.findings.model import Finding, sort_findings
 from factlint.io import FileChangedError, FileState, atomic_write
 
@@ -74,7 +75,7 @@ def unfixable(path: str) -> str | None:
     blanked, never removed). JSONL texts are JSON strings, where escapes shift columns, and
     standard input has no file to write back.
     """
-    if path in STDIN_PATHS:
+    if path in STDIN_PATHS or path == STDIN_NAME.get():
         return "standard input has no file to write back to"
     if Path(path).suffix.lower().startswith(".jsonl"):
         return "positions in JSONL records are not positions in the file (fix .txt/.md/.html)"
