@@ -31,7 +31,7 @@ def _hint(error: Any) -> str | None:
         return error.param_hint if isinstance(error.param_hint, str) else None
     if param.param_type_name == "option":
         return str(max(param.opts, key=len))
-    return (param.name or "").upper() or None
+    return (getattr(param, "metavar", None) or param.name or "").upper() or None
 
 
 def usage_message(error: Any) -> str:

@@ -30,6 +30,7 @@ from factlint.rules.linking import (
     one_digit_apart,
     participant_keys,
     plural,
+    verb_for,
 )
 from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
@@ -159,7 +160,8 @@ class DateConflict(RuleKind):
                 note = " (one digit apart: a typo?)"
             elif own >= others:
                 note = (
-                    f" ({plural(own, 'other document')} agree with this one: check which is right)"
+                    f" ({plural(own, 'other document')} {verb_for(own, 'agrees', 'agree')} with"
+                    " this one: check which is right)"
                 )
             if s.fact.relative:
                 note += (
