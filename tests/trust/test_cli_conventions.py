@@ -54,7 +54,10 @@ def test_rules_and_explain_know_the_rules_the_config_adds(folder: Folder) -> Non
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--fail-on", "bogus"], "factlint: error: --fail-on: 'bogus' is not one of error, warning, info, none"),
+        (
+            ["--fail-on", "bogus"],
+            "factlint: error: --fail-on: 'bogus' is not one of error, warning, info, none",
+        ),
         (["--bogus"], "factlint: error: no such option: --bogus"),
         (["--jobs"], "factlint: error: option '--jobs' requires an argument"),
         (["--ignore", "ZZ999"], "factlint: error: --ignore: ignore: 'ZZ999' matches no rule"),

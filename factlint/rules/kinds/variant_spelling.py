@@ -316,13 +316,13 @@ class VariantSpelling(RuleKind):
                 related[b.key].add(a.key)
         yield from self._pinned_findings(forms)
         vocabulary = self.context.vocabulary
-        accepted = {fold(w) for w in vocabulary.accept} | {
-            fold(w) for w in vocabulary.canonical.values()
-        }
+        # `accept` silences a spelling; a `canonical` target also pins its name's spelling.
+        silenced = {fold(w) for w in vocabulary.accept}
+        accepted = {fold(w) for w in vocabulary.canonical.values()}
         pinned = {fold(w) for w in vocabulary.canonical} | {fold(w) for w in vocabulary.reject}
         for key in sorted(related):
             form = forms[key]
-            if key in accepted or key in pinned:
+            if key in accepted or key in pinned or key in silenced:
                 continue
             house = [forms[k] for k in related[key] if k in accepted]
             if house:
