@@ -100,6 +100,14 @@ def fail(error: FactlintError | str) -> NoReturn:
     raise typer.Exit(EXIT_ERROR)
 
 
+def warn_if_empty(documents: int) -> None:
+    """Nothing to lint is said, not passed in silence; the exit status stays as Ruff's: 0."""
+    from factlint.documents.discover import NO_DOCUMENTS
+
+    if not documents:
+        typer.echo(f"factlint: warning: {NO_DOCUMENTS}", err=True)
+
+
 def refuse_input_targets(paths: list[str], targets: dict[str, Path | None]) -> None:
     """Stop before linting when --output or --write-baseline names one of the inputs."""
     from factlint.documents.discover import names_an_input
@@ -349,6 +357,7 @@ def check(
         fail(error)
     for error in result.errors:
         typer.echo(f"factlint: error: {error}", err=True)
+    warn_if_empty(len(result.facts.documents))
     input_failed = bool(result.errors) and not ignore_errors
     findings = filtered.findings
     if write_baseline_file is not None:
@@ -468,6 +477,7 @@ def facts(
         fail(error)
     for error in errors:
         typer.echo(f"factlint: error: {error}", err=True)
+    warn_if_empty(len(fact_set.documents))
     render = render_facts_json if output_format is FactsFormat.json else render_facts_text
     sys.stdout.write(render(fact_set))
     raise typer.Exit(EXIT_ERROR if errors else EXIT_CLEAN)
