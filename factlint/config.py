@@ -27,7 +27,7 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -64,7 +64,7 @@ class Settings(BaseModel):
     # Codes or prefixes added to `select` (or to every rule's default selection).
     extend_select: list[str] = Field(default_factory=list, alias="extend-select")
     # "none": findings never fail the run (as --exit-zero).
-    fail_on: Severity | Literal["none"] | None = Field(default=None, alias="fail-on")
+    fail_on: str | None = Field(default=None, alias="fail-on")
     rules: list[str] = Field(default_factory=list)
     reference_date: date | None = Field(default=None, alias="reference-date")
     vocabulary: Vocabulary = Field(default_factory=Vocabulary)
@@ -75,6 +75,14 @@ class Settings(BaseModel):
         if value is not None and not value:
             raise ValueError(NO_RULE_SELECTED)
         return None if value is None else _selectors(value)
+
+    @field_validator("fail_on")
+    @classmethod
+    def _check_fail_on(cls, value: str | None) -> str | None:
+        levels = [*(s.value for s in Severity), "none"]
+        if value is not None and value not in levels:
+            raise ValueError(f"Input should be one of {', '.join(map(repr, levels))}")
+        return value
 
     @field_validator("ignore", "extend_select")
     @classmethod

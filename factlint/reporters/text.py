@@ -64,6 +64,8 @@ def render_plain(report: Report) -> str:
         if f.document is not None:
             lines.append(f"    document: {f.document}")
         lines.extend(f"    evidence: {e.path}:{e.line}:{e.column}: {e.text}" for e in f.evidence)
+        if f.more_evidence:
+            lines.append(f"    evidence: +{f.more_evidence} more")
         fix = _fix_line(f)
         if fix is not None:
             lines.append(fix)
@@ -148,6 +150,8 @@ def render_rich(report: Report) -> str:
             console.print(
                 Text(f"    evidence: {e.path}:{e.line}:{e.column}: {e.text}", style="dim")
             )
+        if f.more_evidence:
+            console.print(Text(f"    evidence: +{f.more_evidence} more", style="dim"))
         fix = _fix_line(f)
         if fix is not None:
             console.print(Text(fix, style="green"))

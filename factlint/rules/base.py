@@ -85,6 +85,7 @@ class RuleKind(ABC):
         evidence: Iterable[Evidence] = (),
         replacement: str | None = None,
         safe_fix: bool = True,
+        more_evidence: int = 0,
         **fields: Any,
     ) -> Finding:
         # A span across a line break still gives a one-line message; a rule whose message names
@@ -105,6 +106,7 @@ class RuleKind(ABC):
             text=span.text,
             evidence=list(evidence),
             fix=Fix(replacement=replacement, safe=safe_fix) if replacement is not None else None,
+            more_evidence=max(more_evidence, 0),
         )
 
 

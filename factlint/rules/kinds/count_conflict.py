@@ -122,6 +122,7 @@ class CountConflict(RuleKind):
                 value=_fmt(item.fact.value),
                 other=_fmt(other),
                 support=plural(support, "other document"),
+                more_evidence=support - len(evidence),
                 counted=counted(_fmt(item.fact.value), noun),
                 other_counted=counted(_fmt(other), noun),
             )

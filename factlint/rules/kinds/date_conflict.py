@@ -182,5 +182,6 @@ class DateConflict(RuleKind):
                 majority=majority,
                 support=plural(others, "other document"),
                 note=note,
+                more_evidence=others - len(evidence),
             )
             yield finding, (s.doc.path, s.index)

@@ -147,6 +147,7 @@ class OrdinalConflict(RuleKind):
             noun=item.fact.noun,
             other=ORDINAL_NAMES.get(other, str(other)),
             support=plural(support, "other document"),
+            more_evidence=support - len(evidence),
             participants=", ".join(_readable(item, _shared(item, backing, key))),
             note=note,
         )

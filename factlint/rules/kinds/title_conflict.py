@@ -105,4 +105,5 @@ class TitleConflict(RuleKind):
                 person=item.fact.person_text,
                 support=plural(len(docs[main]), "other document"),
                 note=" (no majority: check which is right)" if tie else "",
+                more_evidence=len(docs[main]) - len(evidence),
             )

@@ -386,6 +386,7 @@ class VariantSpelling(RuleKind):
                 evidence,
                 replacement=_match_case(canonical.display, occurrence.span.text),
                 safe_fix=safe,
+                more_evidence=len(canonical_docs) - len(evidence),
                 canonical=canonical.display,
                 canonical_count=canonical.count,
                 variant_count=variant.count,
