@@ -16,9 +16,13 @@ from factlint.errors import FactlintError
 from factlint.findings.model import Severity
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from factlint.cache import CacheOptions
+    from factlint.facts.model import FactSet
     from factlint.findings.fixes import FixRun
     from factlint.nlp.executors import ExecutorOptions
+    from factlint.pipeline import LintResult
     from factlint.rules.loader import Rule
 
 app = typer.Typer(
@@ -312,6 +316,21 @@ def check(
     diff: Annotated[
         bool, typer.Option("--diff", help="Print the fixes as a unified diff; write nothing.")
     ] = False,
+    against: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--against",
+            help="Archive files or folders (repeatable): compared with, never reported on.",
+        ),
+    ] = None,
+    archive_limit: Annotated[
+        int,
+        typer.Option(
+            "--archive-limit",
+            min=0,
+            help="Archive documents read per key a target shares with them (0: no limit).",
+        ),
+    ] = 50,
     no_cache: NoCacheOption = False,
     cache_dir: CacheDirOption = None,
     jobs: JobsOption = "auto",
@@ -325,7 +344,7 @@ def check(
     from factlint.findings.fixes import fix_until_stable, plan_fixes, render_diff
     from factlint.findings.model import Finding
     from factlint.io import atomic_write
-    from factlint.pipeline import LintResult, lint
+    from factlint.pipeline import lint
     from factlint.reporters import REPORTERS, Report, RuleMeta
     from factlint.reporters.progress import progress
     from factlint.reporters.statistics import STATISTICS_RENDERERS
@@ -339,9 +358,19 @@ def check(
         fail(f"--statistics: works with --format {' or '.join(STATISTICS_RENDERERS)}")
     executor = executor_options(jobs, scheduler)
     level = "none" if exit_zero else parse_fail_on(fail_on)
-    targets = {"--output": output, "--write-baseline": write_baseline_file}
-    refuse_input_targets(paths, targets)
-    check_target_folders(targets)
+    if against and no_cache:
+        fail("--against keeps the archive in the fact store; it cannot run with --no-cache")
+    if against:
+        from factlint.archive.sync import check_archive_paths
+
+        try:
+            check_archive_paths(against)
+        except FactlintError as error:
+            fail(error)
+    # The archive is input too: a report written over an archive article would destroy it.
+    writes = {"--output": output, "--write-baseline": write_baseline_file}
+    refuse_input_targets([*paths, *(against or [])], writes)
+    check_target_folders(writes)
     try:
         named = [stdin_filename if p == "-" and stdin_filename else p for p in paths]
         config = resolve_config(named, config_file)
@@ -358,13 +387,28 @@ def check(
         first_pass = [r for r in active if not isinstance(r.kind, UnusedSuppression)]
         options = cache_options(no_cache, cache_dir)
 
-        def run_lint() -> tuple[LintResult, Filtered]:
+        def run_lint() -> tuple[LintResult, Filtered, FactSet, dict[str, int] | None]:
+            archive: dict[str, int] | None = None
             with progress(output_format, paths) as on_progress, stdin_named(stdin_filename):
-                result = lint(paths, first_pass, anchor, options, on_progress, executor)
+                if against:
+                    result, archive, targets = _lint_against(
+                        paths,
+                        against,
+                        first_pass,
+                        anchor,
+                        options,
+                        on_progress,
+                        archive_limit,
+                        executor,
+                    )
+                else:
+                    result = lint(paths, first_pass, anchor, options, on_progress, executor)
+                    targets = result.facts
             found = result.findings
-            return result, filter_findings(found, result.facts, active, selection, result.silenced)
+            filtered = filter_findings(found, targets, active, selection, result.silenced)
+            return result, filtered, targets, archive
 
-        result, filtered = run_lint()
+        result, filtered, targets, archive = run_lint()
     except FactlintError as error:
         fail(error)
     for error in result.errors:
@@ -397,9 +441,9 @@ def check(
     if fix:
 
         def relint() -> list[Finding]:
-            nonlocal result, filtered, baselined
+            nonlocal result, filtered, baselined, targets, archive
             try:
-                result, filtered = run_lint()
+                result, filtered, targets, archive = run_lint()
                 found = filtered.findings
                 if baseline is not None:
                     found, baselined = filter_baseline(found, baseline, known)
@@ -413,9 +457,9 @@ def check(
         write_failed = report_fix_run(run, quiet)
     report = Report(
         findings=findings,
-        documents=len(result.facts.documents),
+        documents=len(targets.documents),
         errors=[str(e) for e in result.errors],
-        paths=[d.path for d in result.facts.documents],
+        paths=[d.path for d in targets.documents],
         facts=result.facts,
         color=output is None and output_format == "text" and use_color(sys.stdout),
         rules=[
@@ -428,6 +472,7 @@ def check(
         baselined=baselined,
         fixed=fixed,
         quiet=quiet,
+        archive=archive,
     )
     if statistics:
         rendered = STATISTICS_RENDERERS[output_format](report)
@@ -444,6 +489,75 @@ def check(
         raise typer.Exit(EXIT_ERROR)
     failing = fail_level != "none" and fails(findings, Severity(fail_level))
     raise typer.Exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+def _lint_against(
+    paths: list[str],
+    against: list[str],
+    rules: list[Rule],
+    anchor: date | None,
+    options: CacheOptions,
+    on_progress: Callable[[int, int], None],
+    limit: int,
+    executor: ExecutorOptions,
+) -> tuple[LintResult, dict[str, int], FactSet]:
+    """`check --against`: the result over targets and consulted archive documents, the
+    archive counts for the summary, and the targets' facts (what is reported on)."""
+    from factlint.archive import lint_against
+    from factlint.pipeline import LintResult
+
+    run = lint_against(paths, against, rules, anchor, options, on_progress, limit, executor)
+    result = LintResult(facts=run.facts, findings=run.findings, errors=run.errors)
+    counts = {"documents": run.archive_documents, "consulted": run.consulted}
+    return result, counts, run.targets
+
+
+@app.command()
+def index(
+    paths: Annotated[list[str], typer.Argument(help="Archive files and folders to index.")],
+    reference_date: Annotated[
+        str | None,
+        typer.Option(
+            "--reference-date", help="Publication date (YYYY-MM-DD) for documents without one."
+        ),
+    ] = None,
+    config_file: Annotated[Path | None, typer.Option("--config", help="Config file.")] = None,
+    rules_dirs: Annotated[
+        list[Path] | None, typer.Option("--rules", help="Extra rule folder (repeatable).")
+    ] = None,
+    cache_dir: CacheDirOption = None,
+    jobs: JobsOption = "auto",
+    scheduler: SchedulerOption = None,
+) -> None:
+    """Keep an archive's facts in the fact store, for `check --against`."""
+    from factlint.archive import index_archive
+    from factlint.archive.sync import check_archive_paths
+    from factlint.config import resolve_config
+    from factlint.reporters.progress import progress
+    from factlint.rules.loader import load_rules
+
+    executor = executor_options(jobs, scheduler)
+    try:
+        check_archive_paths(paths)
+        config = resolve_config(paths, config_file)
+        anchor = parse_date(reference_date) or config.settings.reference_date
+        selection = config.selection(None, None)
+        rules = load_rules([*config.rule_dirs(), *(rules_dirs or [])], context=config.context())
+        active = [r for r in rules if selection.rule_enabled(r.spec.code)]
+        with progress("text", paths, label="Indexing") as on_progress:
+            result = index_archive(
+                paths, active, anchor, cache_options(False, cache_dir), on_progress, executor
+            )
+    except FactlintError as error:
+        fail(error)
+    for error in result.errors:
+        typer.echo(f"factlint: error: {error}", err=True)
+    counts = result.counts
+    typer.echo(
+        f"factlint: indexed {result.documents} document(s): {counts.added} added, "
+        f"{counts.updated} updated, {counts.unchanged} unchanged, {counts.removed} removed"
+    )
+    raise typer.Exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
 
 
 @app.command()
