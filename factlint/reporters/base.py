@@ -38,6 +38,8 @@ class Report:
     suppressed: int = 0
     baselined: int = 0
     fixed: int = 0
+    # --quiet: the findings only, no summary line.
+    quiet: bool = False
     # With `check --against`: archive documents indexed and consulted ({"documents", "consulted"}).
     archive: dict[str, int] | None = None
     _by_path: dict[str, DocumentFacts] | None = field(default=None, init=False, repr=False)

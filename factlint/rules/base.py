@@ -8,24 +8,45 @@ from collections.abc import Iterable
 from hashlib import sha256
 from typing import Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from factlint.facts.model import DocumentFacts, FactSet, Span
 from factlint.findings.model import Evidence, Finding, Fix
+from factlint.nlp.names import fold
 from factlint.rules.model import KindOptions, RuleSpec
 
 
 class Vocabulary(BaseModel):
-    """A project's house style for names: wins over what the majority of documents write."""
+    """A project's house style for names: wins over what the majority of documents write.
+
+    - `accept` silences: an accepted spelling is never flagged, whatever the majority writes.
+      It pins nothing: other spellings of the name are judged by the majority as usual.
+    - `canonical` pins: each variant is flagged wherever it stands, with its canonical
+      spelling as a safe fix, and any other spelling of the same name is flagged towards it.
+    - `reject` flags a spelling wherever it stands (with no fix unless `canonical` gives one).
+    """
 
     model_config = ConfigDict(extra="forbid")
 
-    # Spellings that are right even when they look like a variant of another name.
     accept: list[str] = Field(default_factory=list)
-    # Spellings that are always wrong; with `canonical`, the form to use instead.
     reject: list[str] = Field(default_factory=list)
     # variant -> canonical spelling, e.g. {"Khmeimim": "Hmeimim"}.
     canonical: dict[str, str] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Vocabulary:
+        """A spelling has one verdict: a self-mapping or a word both kept and refused is a
+        typo in the config, not a rule."""
+        variants = {fold(v) for v in self.canonical} | {fold(r) for r in self.reject}
+        for variant, target in self.canonical.items():
+            if fold(variant) == fold(target):
+                raise ValueError(f"canonical maps '{variant}' to itself")
+            if fold(target) in variants:
+                raise ValueError(f"canonical spelling '{target}' is also a variant or rejected")
+        for word in self.accept:
+            if fold(word) in variants:
+                raise ValueError(f"'{word}' is accepted and also a variant or rejected")
+        return self
 
 
 class RuleContext(BaseModel):
@@ -42,6 +63,9 @@ class RuleKind(ABC):
     kind_name: ClassVar[str] = ""
     Options: ClassVar[type[KindOptions]] = KindOptions
     message_fields: ClassVar[tuple[str, ...]] = ()
+    # The `DocumentFacts` fields a kind compares across documents: their facts on lines a
+    # suppression comment silences for the rule neither vote nor serve as evidence.
+    compares: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, spec: RuleSpec, options: KindOptions, context: RuleContext) -> None:
         self.spec = spec
@@ -88,6 +112,7 @@ class RuleKind(ABC):
         evidence: Iterable[Evidence] = (),
         replacement: str | None = None,
         safe_fix: bool = True,
+        more_evidence: int = 0,
         **fields: Any,
     ) -> Finding:
         # A span across a line break still gives a one-line message; a rule whose message names
@@ -108,6 +133,7 @@ class RuleKind(ABC):
             text=span.text,
             evidence=list(evidence),
             fix=Fix(replacement=replacement, safe=safe_fix) if replacement is not None else None,
+            more_evidence=max(more_evidence, 0),
         )
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from itertools import combinations
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from factlint.nlp.names import skeleton
 
@@ -94,3 +95,23 @@ def first_per_document(items: Iterable[T], paths: set[str], limit: int) -> list[
 
 def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+@lru_cache(maxsize=1)
+def _english() -> Any:
+    import inflect  # loaded only when a message needs a plural
+
+    return inflect.engine()
+
+
+@lru_cache(maxsize=4096)
+def counted(value: str, noun: str) -> str:
+    """A number and its noun in agreement: "1 agreement", "14 agreements", "2 casualties"."""
+    if value in ("1", "1.0", "one"):
+        return f"{value} {noun}"
+    return f"{value} {_english().plural_noun(noun) or noun}"
+
+
+def verb_for(n: int, singular: str, plural_form: str) -> str:
+    """The verb form that agrees with a count: verb_for(1, "agrees", "agree") is "agrees"."""
+    return singular if n == 1 else plural_form

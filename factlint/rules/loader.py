@@ -37,8 +37,17 @@ def builtin_rules_dir() -> Path:
 
 
 def rule_files(directory: Path) -> list[Path]:
+    """The rule files of a folder (searched recursively), or a single rule file itself."""
+    if directory.is_file() and directory.suffix in RULE_SUFFIXES:
+        if directory.name.endswith(CASES_SUFFIX):
+            raise RuleFileError("a case file, not a rule file (give the rule file)", str(directory))
+        return [directory]
+    if directory.is_file():
+        raise RuleFileError(
+            f"not a rule file (expected {' or '.join(sorted(RULE_SUFFIXES))})", str(directory)
+        )
     if not directory.is_dir():
-        raise RuleFileError("rule folder does not exist", str(directory))
+        raise RuleFileError("rule folder or file does not exist", str(directory))
     files = [
         p
         for p in directory.rglob("*")

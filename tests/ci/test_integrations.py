@@ -3,6 +3,7 @@ say they run."""
 
 from __future__ import annotations
 
+import re
 import shlex
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ from ruamel.yaml import YAML
 from typer.testing import CliRunner
 
 from factlint.cli import app
+from factlint.documents.discover import SUFFIXES
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,7 +26,11 @@ def test_pre_commit_hook() -> None:
     assert hook["id"] == "factlint"
     assert hook["entry"] == "factlint check"
     assert hook["language"] == "python"
-    assert set(hook["types_or"]) == {"plain-text", "markdown", "html"}
+    # Every suffix factlint reads, JSONL included, and nothing else.
+    pattern = re.compile(hook["files"])
+    for suffix in SUFFIXES:
+        assert pattern.search(f"articles/story{suffix}"), suffix
+    assert not pattern.search("notes.json") and not pattern.search("build.py")
     # Cross-document checks need every file in one invocation.
     assert hook["require_serial"] is True
 

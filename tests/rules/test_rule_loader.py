@@ -72,7 +72,7 @@ def test_duplicate_code_names_both_files(tmp_path: Path) -> None:
 
 
 def test_missing_rule_folder(tmp_path: Path) -> None:
-    assert "rule folder does not exist" in load_error(tmp_path / "nowhere")
+    assert "rule folder or file does not exist" in load_error(tmp_path / "nowhere")
 
 
 def test_cli_reports_bad_rule_file_with_exit_2(tmp_path: Path) -> None:

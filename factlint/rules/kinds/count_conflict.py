@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from factlint.facts.model import CountFact, DocumentFacts, FactSet
 from factlint.findings.model import Finding
 from factlint.rules.base import RuleKind, evidence_at
-from factlint.rules.linking import first_per_document, participant_blocks, plural
+from factlint.rules.linking import counted, first_per_document, participant_blocks, plural
 from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
 
@@ -55,11 +55,13 @@ class CountConflict(RuleKind):
     """Numbers for the same thing that disagree: "12 agreements" vs "14 agreements".
 
     Options: `ignore_nouns`, `min_agreeing_documents`, `max_evidence`.
-    Message fields: {noun}, {value}, {other}, {support}.
+    Message fields: {noun} (the lemma), {value}, {other}, {support}, {counted} and
+    {other_counted} (the number with its noun in agreement: "1 agreement", "14 agreements").
     """
 
     Options = Options
-    message_fields = ("noun", "value", "other", "support")
+    message_fields = ("noun", "value", "other", "support", "counted", "other_counted")
+    compares = ("counts",)
 
     def _stated(self, doc: DocumentFacts) -> Iterator[Stated]:
         options: Options = self.options  # type: ignore[assignment]
@@ -137,4 +139,7 @@ class CountConflict(RuleKind):
                 value=_fmt(item.fact.value),
                 other=_fmt(other),
                 support=plural(support, "other document"),
+                more_evidence=support - len(evidence),
+                counted=counted(_fmt(item.fact.value), noun),
+                other_counted=counted(_fmt(other), noun),
             )

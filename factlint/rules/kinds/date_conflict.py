@@ -30,6 +30,7 @@ from factlint.rules.linking import (
     one_digit_apart,
     participant_keys,
     plural,
+    verb_for,
 )
 from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
@@ -103,6 +104,7 @@ class DateConflict(RuleKind):
 
     Options = Options
     message_fields = ("event", "value", "majority", "support", "note")
+    compares = ("dates",)
 
     def blocking_keys(self, doc: DocumentFacts) -> set[str]:
         wanted = set(self.options.classes)  # type: ignore[attr-defined]
@@ -170,7 +172,8 @@ class DateConflict(RuleKind):
                 note = " (one digit apart: a typo?)"
             elif own >= others:
                 note = (
-                    f" ({plural(own, 'other document')} agree with this one: check which is right)"
+                    f" ({plural(own, 'other document')} {verb_for(own, 'agrees', 'agree')} with"
+                    " this one: check which is right)"
                 )
             if s.fact.relative:
                 note += (
@@ -191,5 +194,6 @@ class DateConflict(RuleKind):
                 majority=majority,
                 support=plural(others, "other document"),
                 note=note,
+                more_evidence=others - len(evidence),
             )
             yield finding, (s.doc.path, s.index)

@@ -69,6 +69,7 @@ class OrdinalConflict(RuleKind):
 
     Options = Options
     message_fields = ("noun", "other", "support", "participants", "note")
+    compares = ("ordinals",)
 
     def _counted(self, doc: DocumentFacts) -> Iterator[tuple[str, Counted]]:
         """Each ordinal of the document with the event type it counts."""
@@ -160,6 +161,7 @@ class OrdinalConflict(RuleKind):
             noun=item.fact.noun,
             other=ORDINAL_NAMES.get(other, str(other)),
             support=plural(support, "other document"),
+            more_evidence=support - len(evidence),
             participants=", ".join(_readable(item, _shared(item, backing, key))),
             note=note,
         )

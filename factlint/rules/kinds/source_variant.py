@@ -54,6 +54,7 @@ class SourceVariant(RuleKind):
 
     Options = Options
     message_fields = ("canonical", "count")
+    compares = ("sources",)
 
     def blocking_keys(self, doc: DocumentFacts) -> set[str]:
         # A name meets the names it condenses to (LAT, LATimes) and the full names of its own.

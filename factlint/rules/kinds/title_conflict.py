@@ -61,6 +61,7 @@ class TitleConflict(RuleKind):
 
     Options = Options
     message_fields = ("title", "other", "person", "support", "note")
+    compares = ("titles",)
 
     def _titled(self, doc: DocumentFacts) -> Iterator[tuple[tuple[str, str], Titled]]:
         """Qualified titles with their group: (person, role)."""
@@ -112,4 +113,5 @@ class TitleConflict(RuleKind):
                 person=item.fact.person_text,
                 support=plural(len(docs[main]), "other document"),
                 note=" (no majority: check which is right)" if tie else "",
+                more_evidence=len(docs[main]) - len(evidence),
             )

@@ -320,6 +320,7 @@ class VariantSpelling(RuleKind):
 
     Options = Options
     message_fields = ("canonical", "canonical_count", "variant_count", "where", "basis", "tally")
+    compares = ("entities", "names")
 
     def _archive_keys(self, doc: DocumentFacts, gap: int) -> set[str]:
         options: Options = self.options  # type: ignore[assignment]
@@ -346,13 +347,13 @@ class VariantSpelling(RuleKind):
                 related[b.key].add(a.key)
         yield from self._pinned_findings(forms)
         vocabulary = self.context.vocabulary
-        accepted = {fold(w) for w in vocabulary.accept} | {
-            fold(w) for w in vocabulary.canonical.values()
-        }
+        # `accept` silences a spelling; a `canonical` target also pins its name's spelling.
+        silenced = {fold(w) for w in vocabulary.accept}
+        accepted = {fold(w) for w in vocabulary.canonical.values()}
         pinned = {fold(w) for w in vocabulary.canonical} | {fold(w) for w in vocabulary.reject}
         for key in sorted(related):
             form = forms[key]
-            if key in accepted or key in pinned:
+            if key in accepted or key in pinned or key in silenced:
                 continue
             house = [forms[k] for k in related[key] if k in accepted]
             if house:
@@ -416,6 +417,7 @@ class VariantSpelling(RuleKind):
                 evidence,
                 replacement=_match_case(canonical.display, occurrence.span.text),
                 safe_fix=safe,
+                more_evidence=len(canonical_docs) - len(evidence),
                 canonical=canonical.display,
                 canonical_count=canonical.count,
                 variant_count=variant.count,
