@@ -162,6 +162,8 @@ def facts_from_doc(document: Document, doc: Doc) -> DocumentFacts:
                 noun=lemma(count.noun) if count.noun is not None else None,
                 modifiers=tuple(count.modifiers),
                 event=event_context(index, index.sentence_index(first.i), count.tokens),
+                unit=count.unit,
+                hedged=count.hedged,
             )
         )
     for source in find_sources(index):
