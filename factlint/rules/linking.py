@@ -16,13 +16,24 @@ _VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 GENERIC_PARTICIPANTS = {"us", "u", "uk", "un", "eu"}
 
 
+# Last words of organisation names that say little ("Kingsmere United", "Corvane Holdings"):
+# the name's first word tells the organisation apart instead.
+GENERIC_NAME_ENDS = {
+    "united", "city", "club", "fc", "party", "holdings", "group", "inc", "ltd", "corp",
+    "company", "aerospace", "analytics", "coalition", "association", "council",
+}  # fmt: skip
+
+
 def participant_keys(keys: Iterable[str]) -> set[str]:
-    """Surnames or single names, spelling-tolerant: 'bashar assad' and 'assad' meet."""
+    """Surnames or single names, spelling-tolerant: 'bashar assad' and 'assad' meet; an
+    organisation by its distinctive word: 'kingsmere united' and 'kingsmere' meet."""
     out = set()
     for key in keys:
         # The recogniser sometimes takes "Lula and Scholz" for one name.
         for name in re.split(r"\s+(?:and|&)\s+", key):
             parts = name.split()
+            if len(parts) > 1 and parts[-1] in GENERIC_NAME_ENDS:
+                parts = parts[:-1]
             if parts and parts[-1] not in GENERIC_PARTICIPANTS:
                 out.add(skeleton(parts[-1]))
     return out

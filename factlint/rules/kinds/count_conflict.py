@@ -12,7 +12,9 @@ digits in another order (a typo). Approximate and running figures ("about", "at 
 "rose to"), a document that itself gives two values (two different things), and a larger
 figure in a later publication (an update) are left alone. A noun the story uses for more
 than `max_values` figures ("seats" won, needed, held) counts several things: only swapped
-digits are flagged there, as for sums of money.
+digits are flagged there, as for sums of money. Without a typo, a bare noun ("three boats")
+also needs a backer that names one of its participants (or, when it names none, backers
+that name the same one).
 """
 
 from __future__ import annotations
@@ -88,6 +90,14 @@ def _compatible(a: Stated, b: Stated, story: set[str]) -> bool:
     if not a.people or not b.people or a.people & b.people:
         return True
     return a.people <= story or b.people <= story
+
+
+def _tied(item: Stated, backers: list[Stated]) -> bool:
+    """A backer names one of the statement's participants; or the statement names none ("the
+    sides signed 13 contracts") and its backers name the same participant."""
+    if item.people:
+        return any(item.people & b.people for b in backers)
+    return any(a.people & b.people for a in backers for b in backers if a is not b)
 
 
 def _digits(value: float) -> str:
@@ -192,6 +202,10 @@ class CountConflict(RuleKind):
             typo = transposed(value, other)
             need = 1 if typo else options.min_agreeing_documents
             if len(first) < need or (several and not typo):
+                continue
+            # Without a typo, a bare noun ("three boats") needs a backer naming the same
+            # participant; a unit ("a four-year contract") is specific enough on its own.
+            if not typo and not item.fact.unit and not _tied(item, backers):
                 continue
             if not typo and _is_update(item, other, list(first.values())):
                 continue
