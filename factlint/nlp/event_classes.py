@@ -141,6 +141,7 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
     "delivery": frozenset(["deliver", "delivery", "ship", "shipment"]),
     "crash": frozenset(["crash", "plunge", "slump"]),
     "deadline": frozenset(["deadline"]),
+    "bid": frozenset(["bid", "offer", "proposal", "approach"]),
     "acquisition": frozenset(
         ["buy", "purchase", "acquire", "acquisition", "merger", "merge", "sell", "sale"]
     ),

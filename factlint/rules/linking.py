@@ -4,10 +4,12 @@ participants, and do two date values agree?"""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import combinations
 from typing import TypeVar
 
+from factlint.facts.model import FactSet
 from factlint.nlp.names import skeleton
 
 T = TypeVar("T")
@@ -105,3 +107,46 @@ def first_per_document(items: Iterable[T], paths: set[str], limit: int) -> list[
 
 def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+# Words of organisation names too common to tie two of them together ("Democratic Party",
+# "Hun Party"; "National Coalition", "National Assembly").
+GENERIC_NAME_WORDS = {
+    "party", "national", "united", "new", "great", "state", "states", "royal", "north",
+    "south", "east", "west", "central", "general", "first", "the", "city", "club", "group",
+}  # fmt: skip
+
+
+def participant_names(keys: Iterable[str]) -> set[str]:
+    """Ways one participant is written: 'democratic party', its initials 'dp', and a
+    distinctive first word ('kingsmere united' -> 'kingsmere')."""
+    out: set[str] = set()
+    for key in keys:
+        words = key.split()
+        if not words:
+            continue
+        out.add(key)
+        if len(words) > 1:
+            out.add("".join(w[0] for w in words))
+            if len(words[0]) >= 4 and words[0] not in GENERIC_NAME_WORDS:
+                out.add(words[0])
+    return out
+
+
+def story_actors(facts: FactSet) -> set[str]:
+    """Names most documents of the set mention: the actors "the company" and "the sides"
+    stand for."""
+    seen: Counter[str] = Counter()
+    for doc in facts.documents:
+        seen.update(participant_names({e.canonical for e in doc.entities}))
+    floor = max(2, (len(facts.documents) + 1) // 2)
+    return {name for name, n in seen.items() if n >= floor}
+
+
+def story_keys(facts: FactSet) -> set[str]:
+    """`story_actors` as `participant_keys` write them (surnames, distinctive words)."""
+    seen: Counter[str] = Counter()
+    for doc in facts.documents:
+        seen.update(participant_keys({e.canonical for e in doc.entities}))
+    floor = max(2, (len(facts.documents) + 1) // 2)
+    return {key for key, n in seen.items() if n >= floor}

@@ -19,23 +19,17 @@ that name the same one).
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from factlint.facts.model import CountFact, DocumentFacts, FactSet
 from factlint.findings.model import Finding
 from factlint.rules.base import RuleKind, evidence_at
-from factlint.rules.linking import plural
+from factlint.rules.linking import participant_names, plural, story_actors
 from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
 
-# Words of organisation names too common to tie two of them together ("Democratic Party",
-# "Hun Party"; "National Coalition", "National Assembly").
-GENERIC_NAME_WORDS = {
-    "party", "national", "united", "new", "great", "state", "states", "royal", "north",
-    "south", "east", "west", "central", "general", "first", "the", "city", "club", "group",
-}  # fmt: skip
 CURRENCY_NAMES = {"usd": "dollars", "eur": "euros", "gbp": "pounds", "sgd": "Singapore dollars"}
 
 
@@ -50,32 +44,6 @@ class Options(KindOptions):
     # More distinct figures than this for one noun in a set: it counts several things.
     max_values: int = 2
     max_evidence: int = 3
-
-
-def participant_names(keys: Iterable[str]) -> set[str]:
-    """Ways one participant is written: 'democratic party', its initials 'dp', and a
-    distinctive first word ('kingsmere united' -> 'kingsmere')."""
-    out: set[str] = set()
-    for key in keys:
-        words = key.split()
-        if not words:
-            continue
-        out.add(key)
-        if len(words) > 1:
-            out.add("".join(w[0] for w in words))
-            if len(words[0]) >= 4 and words[0] not in GENERIC_NAME_WORDS:
-                out.add(words[0])
-    return out
-
-
-def story_actors(facts: FactSet) -> set[str]:
-    """Names most documents of the set mention: the actors "the company" and "the sides"
-    stand for."""
-    seen: Counter[str] = Counter()
-    for doc in facts.documents:
-        seen.update(participant_names({e.canonical for e in doc.entities}))
-    floor = max(2, (len(facts.documents) + 1) // 2)
-    return {name for name, n in seen.items() if n >= floor}
 
 
 @dataclass(frozen=True)
