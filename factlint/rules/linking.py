@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from itertools import combinations
 from typing import TypeVar
 
-from factlint.facts.model import FactSet
+from factlint.facts.model import DocumentFacts, FactSet
 from factlint.nlp.names import skeleton
 
 T = TypeVar("T")
@@ -131,6 +131,13 @@ def participant_names(keys: Iterable[str]) -> set[str]:
             if len(words[0]) >= 4 and words[0] not in GENERIC_NAME_WORDS:
                 out.add(words[0])
     return out
+
+
+def actor_keys(doc: DocumentFacts) -> set[str]:
+    """The blocking keys of the kinds that compare events by who they are about: the people
+    and organisations `doc` names. The story's actors come from them too, so a document that
+    shares none with another cannot change its findings (`check --against` reads only these)."""
+    return participant_keys({e.canonical for e in doc.entities})
 
 
 def story_actors(facts: FactSet) -> set[str]:

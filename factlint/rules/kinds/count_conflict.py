@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from factlint.facts.model import CountFact, DocumentFacts, FactSet
 from factlint.findings.model import Finding
 from factlint.rules.base import RuleKind, evidence_at
-from factlint.rules.linking import participant_names, plural, story_actors
+from factlint.rules.linking import actor_keys, participant_names, plural, story_actors
 from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
 
@@ -114,6 +114,9 @@ class CountConflict(RuleKind):
 
     Options = Options
     message_fields = ("noun", "value", "other", "support", "note")
+
+    def blocking_keys(self, doc: DocumentFacts) -> set[str]:
+        return actor_keys(doc)
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
         options: Options = self.options  # type: ignore[assignment]

@@ -26,6 +26,7 @@ from factlint.nlp.event_classes import EVENT_CLASSES
 from factlint.nlp.names import skeleton
 from factlint.rules.base import RuleKind, evidence_at
 from factlint.rules.linking import (
+    actor_keys,
     agree,
     event_word,
     first_per_document,
@@ -213,6 +214,9 @@ class DateConflict(RuleKind):
 
     Options = Options
     message_fields = ("event", "value", "majority", "support", "note")
+
+    def blocking_keys(self, doc: DocumentFacts) -> set[str]:
+        return actor_keys(doc)
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
         options: Options = self.options  # type: ignore[assignment]

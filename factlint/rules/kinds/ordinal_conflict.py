@@ -22,6 +22,7 @@ from factlint.nlp.event_classes import classes_of
 from factlint.nlp.names import skeleton
 from factlint.rules.base import RuleKind, evidence_at
 from factlint.rules.linking import (
+    actor_keys,
     agree,
     first_per_document,
     is_calendar_value,
@@ -71,6 +72,9 @@ class OrdinalConflict(RuleKind):
 
     Options = Options
     message_fields = ("noun", "other", "support", "participants", "note")
+
+    def blocking_keys(self, doc: DocumentFacts) -> set[str]:
+        return actor_keys(doc)
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
         options: Options = self.options  # type: ignore[assignment]

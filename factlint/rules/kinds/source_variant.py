@@ -55,6 +55,15 @@ class SourceVariant(RuleKind):
     Options = Options
     message_fields = ("canonical", "count")
 
+    def blocking_keys(self, doc: DocumentFacts) -> set[str]:
+        # A name meets the names it condenses to (LAT, LATimes) and the full names of its own.
+        keys: set[str] = set()
+        for fact in doc.sources:
+            key = compact(fact.name)
+            if key:
+                keys |= {key, *condensed_forms(fact.name)}
+        return keys
+
     def check(self, facts: FactSet) -> Iterable[Finding]:
         names: dict[str, list[Named]] = defaultdict(list)
         for doc in facts.documents:

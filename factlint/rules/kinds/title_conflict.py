@@ -10,7 +10,7 @@ same person has the same role with other, non-empty qualifiers elsewhere; a bare
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from factlint.facts.model import DocumentFacts, FactSet, TitleFact, sub_span
@@ -62,15 +62,23 @@ class TitleConflict(RuleKind):
     Options = Options
     message_fields = ("title", "other", "person", "support", "note")
 
-    def check(self, facts: FactSet) -> Iterable[Finding]:
+    def _titled(self, doc: DocumentFacts) -> Iterator[tuple[tuple[str, str], Titled]]:
+        """Qualified titles with their group: (person, role)."""
         options: Options = self.options  # type: ignore[assignment]
         known = set(options.qualifiers)
+        for fact in doc.titles:
+            qualifiers = tuple(q for q in fact.qualifiers if q in known)
+            if qualifiers:
+                yield (person_key(fact), fact.role), Titled(doc, fact, qualifiers)
+
+    def blocking_keys(self, doc: DocumentFacts) -> set[str]:
+        return {f"{person}|{role}" for (person, role), _ in self._titled(doc)}
+
+    def check(self, facts: FactSet) -> Iterable[Finding]:
         groups: dict[tuple[str, str], list[Titled]] = defaultdict(list)
         for doc in facts.documents:
-            for fact in doc.titles:
-                qualifiers = tuple(q for q in fact.qualifiers if q in known)
-                if qualifiers:
-                    groups[(person_key(fact), fact.role)].append(Titled(doc, fact, qualifiers))
+            for key, item in self._titled(doc):
+                groups[key].append(item)
         for key in sorted(groups):
             yield from self._check(groups[key])
 
