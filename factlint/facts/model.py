@@ -113,6 +113,11 @@ class CountFact:
     noun: str | None
     modifiers: tuple[str, ...] = ()
     event: EventContext = NO_EVENT
+    # The unit hyphened to the number ("year" in "a five-year contract"; the noun is
+    # "contract"), or a sum's currency ("usd", "eur"; the noun is None).
+    unit: str | None = None
+    # "about 45", "more than 80", "at least 41", "rose to 64": approximate or running.
+    hedged: bool = False
 
 
 @dataclass(slots=True, frozen=True)

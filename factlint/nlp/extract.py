@@ -162,6 +162,8 @@ def piece_facts(piece: Piece, doc: Doc) -> PieceFacts:
                 noun=lemma(count.noun) if count.noun is not None else None,
                 modifiers=tuple(count.modifiers),
                 event=event_context(index, index.sentence_index(first.i), count.tokens),
+                unit=count.unit,
+                hedged=count.hedged,
             )
         )
     for source in find_sources(index):
