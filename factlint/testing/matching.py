@@ -29,7 +29,7 @@ def _hits(ref: str, evidence: Evidence) -> bool:
 def differences(expected: ExpectedFinding, actual: Finding) -> list[str]:
     """What keeps `actual` from matching `expected`, one phrase per field (empty: a match)."""
     diffs: list[str] = []
-    for name in ("path", "line", "column", "text"):
+    for name in ("path", "line", "column", "text", "severity"):
         want = getattr(expected, name)
         got = getattr(actual, name)
         if want is not None and want != got:
