@@ -64,7 +64,7 @@ class Figures(BaseModel):
     rule_phase_share: float
     # Wall time of each rule's check over the whole set (cold run).
     rule_ms: dict[str, float] = Field(default_factory=dict)
-    # CPU time of facts_from_doc and of each factlint function it calls (cold run, --jobs 1).
+    # CPU time of piece_facts and of each factlint function it calls (cold run, --jobs 1).
     extract_cpu_ms: dict[str, float] = Field(default_factory=dict)
     findings: int
     warm_output_identical: bool
@@ -91,7 +91,7 @@ def timed_phases(
     """Time extraction, the rule phase, each rule, and the parts of the per-document fact
     building, by wrapping the functions the pipeline calls by module attribute.
 
-    `extract_ms` is CPU time (steadier than wall time on a shared machine) of `facts_from_doc`
+    `extract_ms` is CPU time (steadier than wall time on a shared machine) of `piece_facts`
     and of each factlint function it calls directly; only filled with --jobs 1.
     """
     import factlint.nlp.extract as extract
@@ -125,12 +125,12 @@ def timed_phases(
     wrap(pipeline, "collect_facts", phases, "extract", time.perf_counter, 1)
     wrap(pipeline, "collect_facts", phases, "extract_rss_growth_mb", peak_rss_mb, 1)
     wrap(pipeline, "run_rules", phases, "rules", time.perf_counter, 1)
-    wrap(extract, "facts_from_doc", extract_ms, "facts_from_doc", time.process_time, 1000)
+    wrap(extract, "piece_facts", extract_ms, "piece_facts", time.process_time, 1000)
     for name, value in list(vars(extract).items()):
         if (
             inspect.isfunction(value)
             and value.__module__.startswith("factlint.")
-            and name not in {"extract", "facts_from_doc"}
+            and name not in {"extract", "extract_pieces", "facts_from_doc", "piece_facts"}
         ):
             wrap(extract, name, extract_ms, name, time.process_time, 1000)
     loader_load_rules = loader.load_rules
@@ -185,9 +185,7 @@ def measure(docs: int, jobs: int, workdir: Path, ignore: list[str] | None = None
 
     # The env var, not --cache-dir, so the harness also measures a factlint without that option.
     os.environ["FACTLINT_CACHE_DIR"] = str(cache_dir)
-    check_args = [str(corpus_dir), "--format", "json"]
-    if jobs > 1:
-        check_args += ["--jobs", str(jobs)]
+    check_args = [str(corpus_dir), "--format", "json", "--jobs", str(jobs)]
     for codes in ignore or []:
         check_args += ["--ignore", codes]
     phases: dict[str, float] = defaultdict(float)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import signal
+import stat
 import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 
@@ -62,14 +65,57 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: str | Path, data: str | bytes) -> None:
+class FileChangedError(OSError):
+    """The file changed on disk after it was read: writing would lose what was added."""
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What a file held when it was read: size, modification time and a hash of its bytes."""
+
+    size: int
+    mtime_ns: int
+    digest: str
+
+    @classmethod
+    def of(cls, path: str | Path, data: bytes | None = None) -> FileState:
+        """The state of `path` now; `data` is its content when the caller just read it."""
+        info = os.stat(path)
+        if data is None:
+            data = Path(path).read_bytes()
+        return cls(info.st_size, info.st_mtime_ns, hashlib.sha256(data).hexdigest())
+
+
+def _is_special(path: str | Path) -> bool:
+    """True for what exists and is not a regular file or folder: a device, FIFO or socket
+    (`/dev/null`, `>(wc -c)`'s `/dev/fd/63`). Those are written to, never replaced."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _write_straight(path: str | Path, payload: bytes) -> None:
+    """Write to a device or pipe as `open()` would: there is no old content to keep."""
+    with deferred_interrupt(), open(path, "wb") as handle:
+        handle.write(payload)
+
+
+def atomic_write(path: str | Path, data: str | bytes, expect: FileState | None = None) -> None:
     """Replace `path` with `data` in one step: a reader or a crash sees old or new, never half.
 
     A symlink is followed, so the file it points to gets the new content and the link stays.
-    An existing file keeps its permission bits; a new one gets 0666 less the umask.
+    An existing file keeps its permission bits; a new one gets 0666 less the umask. A device,
+    FIFO or `/dev/fd/N` is written straight: renaming over it would replace the node itself.
+    With `expect`, the file must still be as it was read just before the rename, else
+    FileChangedError and the file is left alone (text added meanwhile is not lost).
     """
-    target = Path(os.path.realpath(path))
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    if _is_special(path):
+        _write_straight(path, payload)
+        return
+    target = Path(os.path.realpath(path))
     with deferred_interrupt():
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         try:
@@ -82,6 +128,8 @@ def atomic_write(path: str | Path, data: str | bytes) -> None:
             except FileNotFoundError:
                 mode = _new_file_mode()
             os.chmod(tmp, mode)
+            if expect is not None and FileState.of(target) != expect:
+                raise FileChangedError(f"{path}: changed on disk since it was read")
             os.replace(tmp, target)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -89,3 +90,25 @@ def discover(paths: list[str], on_error: Callable[[InputError], None]) -> list[s
         else:
             on_error(InputError("no such file or directory", raw))
     return found
+
+
+def names_an_input(target: str | Path, paths: list[str]) -> bool:
+    """True when `target` is (or links to) one of the files `paths` would read: writing a
+    report or baseline there would overwrite an article."""
+    try:
+        info = os.stat(target)
+    except OSError:
+        return False  # nothing there yet, so it cannot be an input
+    if not stat.S_ISREG(info.st_mode):
+        return False
+    wanted = (info.st_dev, info.st_ino)
+    for item in discover(paths, lambda error: None):
+        if item == STDIN:
+            continue
+        try:
+            found = os.stat(item)
+        except OSError:
+            continue
+        if (found.st_dev, found.st_ino) == wanted:
+            return True
+    return False

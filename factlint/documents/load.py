@@ -17,10 +17,6 @@ from factlint.documents.prose import clean_prose
 from factlint.errors import InputError
 
 STDIN_LABEL = "<stdin>"
-# Characters of analysed text per document. spaCy's parser needs about 1.5 GB and 30 s per
-# 400,000 characters here, so a 50 MB "article" (a dump, a log) would run for an hour: such
-# documents are reported as input errors and the others are still linted.
-MAX_TEXT_CHARS = 2_000_000
 
 
 def _read_bytes(item: str) -> bytes:
@@ -132,14 +128,6 @@ def load_path(item: str, on_error: Callable[[InputError], None]) -> list[Documen
     return [_LOADERS[kind](label, source)]
 
 
-def _too_long(document: Document) -> InputError:
-    return InputError(
-        f"too long to analyse: {len(document.text):,} characters "
-        f"(the limit is {MAX_TEXT_CHARS:,}; split it into articles)",
-        document.path,
-    )
-
-
 def load_documents(
     paths: list[str], on_error: Callable[[InputError], None] | None = None
 ) -> list[Document]:
@@ -154,11 +142,7 @@ def load_documents(
     documents: list[Document] = []
     for item in discover(paths, report):
         try:
-            for document in load_path(item, report):
-                if len(document.text) > MAX_TEXT_CHARS:
-                    report(_too_long(document))
-                else:
-                    documents.append(document)
+            documents.extend(load_path(item, report))
         except InputError as error:
             report(error)
         except RecursionError:

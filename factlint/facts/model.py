@@ -177,8 +177,9 @@ def span_between(document: Document, start: int, end: int) -> Span:
     return span_in(document.text, document.source_map(), start, end)
 
 
-def span_in(text: str, positions: SourceMap, start: int, end: int) -> Span:
-    """`span_between` for a caller that asks for many spans of one text and keeps its map."""
+def span_in(text: str, positions: SourceMap, start: int, end: int, offset: int = 0) -> Span:
+    """`span_between` for a caller that asks for many spans of one text and keeps its map.
+    `text` may be a chunk that starts at character `offset` of the document's text."""
     line, column = positions.position(start)
     end_line, end_column = positions.position(end)
     words = text[start:end]
@@ -186,8 +187,8 @@ def span_in(text: str, positions: SourceMap, start: int, end: int) -> Span:
         # Names and dates recur across thousands of documents: one string each (as cache
         # reads get from pydantic, which shares strings up to 64 characters).
         text=sys.intern(words) if len(words) <= 64 else words,
-        start=start,
-        end=end,
+        start=start + offset,
+        end=end + offset,
         line=line,
         column=column,
         end_line=end_line,

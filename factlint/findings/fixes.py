@@ -10,13 +10,14 @@ the file's characters), the fix is skipped with a warning. Each file is written 
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from factlint.findings.model import Finding, sort_findings
-from factlint.io import atomic_write
+from factlint.io import FileChangedError, FileState, atomic_write
 
 STDIN_PATHS = ("-", "<stdin>")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -42,6 +43,8 @@ class FileFix:
     fixed: str
     applied: list[Finding] = field(default_factory=list)
     bom: bool = False
+    # The file as read: it is replaced only if it still is (--fix never loses appended text).
+    state: FileState | None = None
 
     def diff(self) -> str:
         before = _NEWLINE.split(self.original)
@@ -56,6 +59,8 @@ class FixPlan:
     skipped: list[Skipped] = field(default_factory=list)
     # One line per input whose format cannot take fixes.
     notes: list[str] = field(default_factory=list)
+    # Files that changed on disk between reading and writing: left alone, the run fails.
+    changed: list[str] = field(default_factory=list)
 
     @property
     def applied(self) -> list[Finding]:
@@ -74,6 +79,17 @@ def unfixable(path: str) -> str | None:
     if Path(path).suffix.lower().startswith(".jsonl"):
         return "positions in JSONL records are not positions in the file (fix .txt/.md/.html)"
     return None
+
+
+def outside(path: str, roots: Iterable[str]) -> str | None:
+    """Why `path` may not be rewritten: its real file lies outside every given path (a
+    symbolic link in an input folder pointing elsewhere), or None when it lies inside one."""
+    real = os.path.realpath(path)
+    for root in roots:
+        top = os.path.realpath(root)
+        if real == top or real.startswith(top.rstrip(os.sep) + os.sep):
+            return None
+    return f"it is a symbolic link to {real}, outside the given paths"
 
 
 def fixable(findings: Iterable[Finding], unsafe: bool = False) -> list[Finding]:
@@ -103,6 +119,7 @@ def _plan_file(path: str, findings: list[Finding], plan: FixPlan) -> None:
     except UnicodeDecodeError:
         plan.skipped.extend(Skipped(f, "the file is not UTF-8; fix it by hand") for f in findings)
         return
+    state = FileState.of(path, raw)
     bom = text.startswith(_BOM)
     if bom:
         text = text[1:]
@@ -131,18 +148,30 @@ def _plan_file(path: str, findings: list[Finding], plan: FixPlan) -> None:
         assert finding.fix is not None
         fixed = fixed[:start] + finding.fix.replacement + fixed[end:]
     plan.files.append(
-        FileFix(path=path, original=text, fixed=fixed, applied=[c[2] for c in chosen], bom=bom)
+        FileFix(
+            path=path,
+            original=text,
+            fixed=fixed,
+            applied=[c[2] for c in chosen],
+            bom=bom,
+            state=state,
+        )
     )
 
 
-def plan_fixes(findings: Iterable[Finding], unsafe: bool = False) -> FixPlan:
-    """What --fix would change, file by file, without writing anything."""
+def plan_fixes(
+    findings: Iterable[Finding], unsafe: bool = False, roots: Iterable[str] | None = None
+) -> FixPlan:
+    """What --fix would change, file by file, without writing anything. With `roots` (the
+    paths the user gave), only files whose real path lies inside one of them are fixed."""
     plan = FixPlan()
     by_path: dict[str, list[Finding]] = {}
     for finding in sort_findings(fixable(findings, unsafe)):
         by_path.setdefault(finding.path, []).append(finding)
     for path, group in by_path.items():
         reason = unfixable(path)
+        if reason is None and roots is not None:
+            reason = outside(path, roots)
         if reason is not None:
             plan.notes.append(f"{path}: {len(group)} fix(es) not applied: {reason}")
             continue
@@ -151,12 +180,17 @@ def plan_fixes(findings: Iterable[Finding], unsafe: bool = False) -> FixPlan:
 
 
 def write_fixes(plan: FixPlan) -> list[str]:
-    """Write every fixed file atomically; returns one error line per file that failed."""
+    """Write every fixed file atomically; returns one error line per file that failed.
+
+    A file that changed since it was read is left alone and listed in `plan.changed`."""
     errors: list[str] = []
     for file in plan.files:
         payload = (_BOM if file.bom else "") + file.fixed
         try:
-            atomic_write(file.path, payload.encode("utf-8"))
+            atomic_write(file.path, payload.encode("utf-8"), expect=file.state)
+        except FileChangedError:
+            plan.changed.append(file.path)
+            file.applied = []
         except OSError as exc:
             errors.append(f"{file.path}: cannot write fixes: {exc.strerror or exc}")
             file.applied = []
