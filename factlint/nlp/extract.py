@@ -158,7 +158,7 @@ def piece_facts(piece: Piece, doc: Doc) -> PieceFacts:
             EntityFact(
                 span=span(start, end),
                 label=label,
-                canonical=canonical_key(document.text[start:end]),
+                canonical=canonical_key(piece.text[start:end]),
                 sentence_index=index.sentence_index(i),
             )
         )
