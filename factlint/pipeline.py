@@ -13,6 +13,7 @@ from factlint.documents.published import resolve_published
 from factlint.errors import InputError
 from factlint.facts.model import DocumentFacts, FactSet
 from factlint.findings.model import Finding, sort_findings
+from factlint.findings.records import record_location
 from factlint.heap import heap_frozen
 from factlint.nlp.executors import ExecutorOptions
 from factlint.rules.loader import Rule
@@ -109,7 +110,7 @@ def run_rules(facts: FactSet, rules: list[Rule]) -> list[Finding]:
     findings: list[Finding] = []
     for rule in rules:
         findings.extend(rule.kind.check(facts))
-    return sort_findings(findings)
+    return sort_findings(record_location(findings, facts))
 
 
 def lint(

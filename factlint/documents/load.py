@@ -91,6 +91,7 @@ def load_jsonl(path: str, source: str, on_error: Callable[[InputError], None]) -
             source=record.text,
             anchors=record.anchors,
             format="jsonl",
+            record=record.line,
             id=str(data["id"]) if isinstance(data.get("id"), (str, int)) else None,
             title=data["title"] if isinstance(data.get("title"), str) else None,
             url=data["url"] if isinstance(data.get("url"), str) else None,

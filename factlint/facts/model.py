@@ -143,6 +143,8 @@ class DocumentFacts(BaseModel):
     published: date | None = None
     published_source: str | None = None
     published_note: str | None = None
+    # A JSONL record's line in its file (`path` is "file.jsonl:LINE"); None for a whole file.
+    record: int | None = None
     words: int = 0
     dates: list[DateFact] = Field(default_factory=list)
     entities: list[EntityFact] = Field(default_factory=list)
@@ -160,6 +162,20 @@ class DocumentFacts(BaseModel):
     anchors: list[Anchor] = Field(default_factory=lambda: [Anchor(offset=0, line=1, column=1)])
 
     _map: SourceMap | None = PrivateAttr(default=None)
+
+    @property
+    def file(self) -> str:
+        """The file the document was read from: `path` without a JSONL record's `:LINE`."""
+        if self.record is None:
+            return self.path
+        return self.path.removesuffix(f":{self.record}")
+
+    @property
+    def label(self) -> str | None:
+        """How findings name a JSONL record in its file: its id, else its line; None for a file."""
+        if self.record is None:
+            return None
+        return self.id if self.id is not None else str(self.record)
 
     def line_text(self, line: int) -> str:
         """The analysed text on a source line (excerpts for reports); "" for no such line."""

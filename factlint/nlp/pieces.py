@@ -182,6 +182,7 @@ def assemble(document: Document, parts: Sequence[PieceFacts]) -> DocumentFacts:
         published=document.published,
         published_source=document.published_source,
         published_note=_published_note(document),
+        record=document.record,
         words=sum(part.words for part in parts),
         suppressions=document_suppressions(document),
         text=document.text,

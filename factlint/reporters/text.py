@@ -61,6 +61,8 @@ def render_plain(report: Report) -> str:
     lines: list[str] = []
     for f in report.findings:
         lines.append(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity.value}] {f.message}")
+        if f.document is not None:
+            lines.append(f"    document: {f.document}")
         lines.extend(f"    evidence: {e.path}:{e.line}:{e.column}: {e.text}" for e in f.evidence)
         fix = _fix_line(f)
         if fix is not None:
@@ -73,7 +75,7 @@ def _excerpt(report: Report, finding: Finding) -> str | None:
     """The flagged line as the facts keep it, when it still holds the flagged text."""
     if report.facts is None or finding.end_line != finding.line:
         return None
-    doc = report.document(finding.path)
+    doc = report.document(finding.path, finding.line)
     line = doc.line_text(finding.line) if doc is not None else None
     start = finding.column - 1
     if not line or line[start : start + len(finding.text)] != finding.text:
@@ -105,6 +107,8 @@ def render_rich(report: Report) -> str:
         head.append(f" [{f.severity.value}] ", style="dim")
         head.append(f.message)
         console.print(head)
+        if f.document is not None:
+            console.print(Text(f"    document: {f.document}", style="dim"))
         excerpt = _excerpt(report, f)
         if excerpt is not None:
             gutter = f"{f.line:>5} │ "

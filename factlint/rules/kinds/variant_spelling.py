@@ -13,8 +13,11 @@ says the two are different names:
 - they come with different companions (Philip Hickok / Phillip Stirling: two people);
 - they stand in one sentence (Charlie and Charlene), or one is a person and the other not.
 
-The form most occurrences use (or the project's vocabulary) is the canonical spelling; each
-occurrence of another form is a finding with the canonical form as evidence and fix.
+Documents vote, not mentions: each document votes for the form of a pair it writes more
+often, so one article repeating a form three times does not decide it. The form more documents
+vote for (or the project's vocabulary) is the canonical spelling; each occurrence of another
+form is a finding with the canonical form as evidence and fix. A tie is no majority: the
+finding says so, and its fix (towards the form with more mentions) is unsafe.
 """
 
 from __future__ import annotations
@@ -76,7 +79,8 @@ class Options(KindOptions):
     common_zipf: float = 3.5
     # Occurrences of the canonical form listed as evidence, one per document.
     max_evidence: int = 3
-    # Fixes are safe when the canonical form outnumbers the variant at least this much.
+    # Fixes are safe when the documents voting for the canonical form outnumber those voting
+    # for the variant at least this much (documents, not mentions).
     safe_fix_ratio: float = 2.0
     # A well-known name (a place in the gazetteer, or a word the set only ever writes
     # capitalised as an entity) is compared even when frequent, against a form rarer than
@@ -406,26 +410,43 @@ class VariantSpelling(RuleKind):
             form = forms[key]
             if key in accepted or key in pinned or key in local or not form.flaggable:
                 continue
-            best = max((forms[k] for k in related[key]), key=self._rank)
-            if self._rank(best) <= self._rank(form) and best.key not in accepted:
-                continue
+            house = [forms[k] for k in related[key] if k in accepted]
+            if house:
+                best = max(house, key=self._rank)
+                votes = vote(best, form)
+            else:
+                duels = [(vote(forms[k], form), forms[k]) for k in related[key]]
+                wins = [(v, f) for v, f in duels if self._beats(f, form, v)]
+                if not wins:
+                    continue
+                votes, best = max(
+                    wins, key=lambda w: (w[0][0] - w[0][1], w[0][0], self._rank(w[1]))
+                )
             # A third spelling of the same name is worth naming too (Gurbanguli / Gurbanguly).
             also = sorted(
                 forms[k].display for k in (related[key] | related[best.key]) - {key, best.key}
             )
-            basis = "house style" if best.key in accepted else "majority"
-            yield from self._flag(form, best, basis, also)
+            if house:
+                basis = "house style"
+            elif self._verdict.famous_slip(best, form) and votes[0] <= votes[1]:
+                basis = "well-known name"
+            else:
+                basis = "majority" if votes[0] > votes[1] else "tie"
+            yield from self._flag(form, best, basis, votes, also)
 
-    def _rank(self, form: Form) -> tuple[bool, int, int, float, str]:
-        # A well-known name over a slip of it, then the spelling more documents use, then more
-        # occurrences, then the more established one.
-        return (
-            self._verdict.is_well_known_name(form),
-            len(form.documents),
-            form.count,
-            form.zipf,
-            form.key,
-        )
+    @staticmethod
+    def _rank(form: Form) -> tuple[int, int, float, str]:
+        # Mentions, then the more established spelling, break a tie between documents.
+        return (form.count, len(form.documents), form.zipf, form.key)
+
+    def _beats(self, other: Form, form: Form, votes: tuple[int, int]) -> bool:
+        """`other` is the canonical spelling against `form`: a well-known name beats a slip
+        of it whatever the votes ("Madrid" / "Madrdi"); otherwise more documents vote for it."""
+        if self._verdict.famous_slip(other, form):
+            return other.zipf > form.zipf
+        if votes[0] != votes[1]:
+            return votes[0] > votes[1]
+        return self._rank(other) > self._rank(form)
 
     def _local_names(self, forms: dict[str, Form], skip: set[str]) -> dict[str, list[Finding]]:
         """A large city's other name where the set also writes its English name (Lisboa /
@@ -440,7 +461,8 @@ class VariantSpelling(RuleKind):
                 target = forms.get(english)
                 if target is None or target.place_share < 0.5 or is_slip(key, english):
                     continue
-                found[key] = list(self._flag(form, target, "local name", local=True))
+                votes = vote(target, form)
+                found[key] = list(self._flag(form, target, "local name", votes, local=True))
                 break
         return found
 
@@ -449,6 +471,7 @@ class VariantSpelling(RuleKind):
         variant: Form,
         canonical: Form,
         basis: str,
+        votes: tuple[int, int],
         also: list[str] | None = None,
         local: bool = False,
     ) -> Iterator[Finding]:
@@ -458,7 +481,8 @@ class VariantSpelling(RuleKind):
             first = next(o for o in canonical.occurrences if o.doc.path == path)
             evidence.append(evidence_at(first.doc, first.span))
         safe = not local and (
-            basis == "house style" or canonical.count >= options.safe_fix_ratio * variant.count
+            basis in ("house style", "well-known name")
+            or (basis == "majority" and votes[0] >= options.safe_fix_ratio * votes[1])
         )
         canonical_docs = set(canonical.documents)
         for occurrence in variant.occurrences:
@@ -491,6 +515,12 @@ class VariantSpelling(RuleKind):
                     f" {canonical.display}, {len(variant.documents)}"
                     f" write{'s' if len(variant.documents) == 1 else ''} {variant.display}"
                     + (f"; also spelled {', '.join(also)}" if also else "")
+                    + ("; no majority: check which is right" if basis == "tie" else "")
+                    + (
+                        f"; {canonical.display} is a well-known name"
+                        if basis == "well-known name"
+                        else ""
+                    )
                 ),
             )
 
@@ -523,6 +553,18 @@ class VariantSpelling(RuleKind):
                     basis="house style",
                     tally="house style",
                 )
+
+
+def vote(a: Form, b: Form) -> tuple[int, int]:
+    """(documents voting for `a`, for `b`): each document votes for the form it writes more
+    often; one writing both equally often abstains."""
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for side, form in enumerate((a, b)):
+        for occurrence in form.occurrences:
+            counts[occurrence.doc.path][side] += 1
+    for_a = sum(1 for x, y in counts.values() if x > y)
+    for_b = sum(1 for x, y in counts.values() if y > x)
+    return for_a, for_b
 
 
 def _match_case(replacement: str, original: str) -> str:
