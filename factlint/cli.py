@@ -55,30 +55,49 @@ JobsOption = Annotated[
 ]
 
 
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Run the NLP pass on this Dask scheduler, e.g. tcp://10.0.0.5:8786 "
+        "(needs factlint[dask]; --jobs is then ignored).",
+    ),
+]
+
+
 def cache_options(no_cache: bool, cache_dir: Path | None) -> CacheOptions:
     from factlint.cache import CacheOptions
 
     return CacheOptions(enabled=not no_cache, directory=cache_dir)
 
 
-def executor_options(jobs: str) -> ExecutorOptions:
-    """Where the NLP pass runs, from `--jobs`."""
+def executor_options(jobs: str, scheduler: str | None = None) -> ExecutorOptions:
+    """Where the NLP pass runs, from `--jobs` and `--scheduler`."""
     from factlint.nlp.executors import ExecutorOptions
 
     if jobs.strip().lower() == "auto":
-        return ExecutorOptions()
+        return ExecutorOptions(scheduler=scheduler)
     try:
         count = int(jobs)
     except ValueError:
         count = 0
     if count < 1:
         fail(f"--jobs: '{jobs}' is not a number of processes (1 or more) or 'auto'")
-    return ExecutorOptions(jobs=count)
+    return ExecutorOptions(jobs=count, scheduler=scheduler)
 
 
 def fail(error: FactlintError | str) -> NoReturn:
     typer.echo(f"factlint: error: {error}", err=True)
     raise typer.Exit(EXIT_ERROR)
+
+
+def warn_if_empty(documents: int) -> None:
+    """Nothing to lint is said, not passed in silence; the exit status stays as Ruff's: 0."""
+    from factlint.documents.discover import NO_DOCUMENTS
+
+    if not documents:
+        typer.echo(f"factlint: warning: {NO_DOCUMENTS}", err=True)
 
 
 def refuse_input_targets(paths: list[str], targets: dict[str, Path | None]) -> None:
@@ -186,6 +205,7 @@ def check(
     no_cache: NoCacheOption = False,
     cache_dir: CacheDirOption = None,
     jobs: JobsOption = "auto",
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Lint documents and report the facts that disagree."""
     from factlint.config import resolve_config
@@ -205,7 +225,7 @@ def check(
         fail(f"--format: unknown format '{output_format}' (known: {', '.join(REPORTERS)})")
     if statistics and output_format not in STATISTICS_RENDERERS:
         fail(f"--statistics: works with --format {' or '.join(STATISTICS_RENDERERS)}")
-    executor = executor_options(jobs)
+    executor = executor_options(jobs, scheduler)
     refuse_input_targets(paths, {"--output": output, "--write-baseline": write_baseline_file})
     try:
         config = resolve_config(paths, config_file)
@@ -228,6 +248,7 @@ def check(
         fail(error)
     for error in result.errors:
         typer.echo(f"factlint: error: {error}", err=True)
+    warn_if_empty(len(result.facts.documents))
     input_failed = bool(result.errors) and not ignore_errors
     findings = filtered.findings
     if write_baseline_file is not None:
@@ -305,6 +326,7 @@ def facts(
     no_cache: NoCacheOption = False,
     cache_dir: CacheDirOption = None,
     jobs: JobsOption = "auto",
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Print what the NLP pass pulled out: publication dates, dates, entities."""
     from factlint.config import resolve_config
@@ -312,7 +334,7 @@ def facts(
     from factlint.reporters.facts import render_facts_json, render_facts_text
 
     errors: list[FactlintError] = []
-    executor = executor_options(jobs)
+    executor = executor_options(jobs, scheduler)
     try:
         anchor = (
             parse_date(reference_date) or resolve_config(paths, config_file).settings.reference_date
@@ -328,6 +350,7 @@ def facts(
         fail(error)
     for error in errors:
         typer.echo(f"factlint: error: {error}", err=True)
+    warn_if_empty(len(fact_set.documents))
     render = render_facts_json if output_format is FactsFormat.json else render_facts_text
     sys.stdout.write(render(fact_set))
     raise typer.Exit(EXIT_ERROR if errors else EXIT_CLEAN)

@@ -68,7 +68,7 @@ class Executor(ABC):
 
 # name -> the executor class, or "module:Class" for one whose module imports an optional
 # dependency (imported only when that executor is asked for).
-_EXECUTORS: dict[str, type[Executor] | str] = {}
+_EXECUTORS: dict[str, type[Executor] | str] = {"dask": "factlint.nlp.cluster:DaskExecutor"}
 
 E = TypeVar("E", bound="type[Executor]")
 

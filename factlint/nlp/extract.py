@@ -27,6 +27,7 @@ from factlint.facts.model import (
 from factlint.nlp.dates import extract_dates
 from factlint.nlp.doc_index import COMMON_WORD_ZIPF, DocIndex, lemma
 from factlint.nlp.events import event_context
+from factlint.nlp.guard import linear_text
 from factlint.nlp.names import canonical_key
 from factlint.nlp.ordinals import find_counts, find_ordinals
 from factlint.nlp.pieces import (
@@ -217,8 +218,13 @@ BATCH_SIZE = 16
 def extract_pieces(
     pieces: Iterable[Piece], nlp: Language, batch_size: int = BATCH_SIZE
 ) -> Iterator[PieceFacts]:
-    """Facts of each piece, in order; each Doc is turned into facts and dropped at once."""
-    stream = nlp.pipe(((p.text, p) for p in pieces), batch_size=batch_size, as_tuples=True)
+    """Facts of each piece, in order; each Doc is turned into facts and dropped at once.
+
+    spaCy reads each text with long punctuation runs blanked (`linear_text`: the same length,
+    so its offsets are the piece's), which keeps its tokenizer linear; facts quote the piece.
+    """
+    texts = ((linear_text(p.text), p) for p in pieces)
+    stream = nlp.pipe(texts, batch_size=batch_size, as_tuples=True)
     for doc, piece in stream:
         yield piece_facts(piece, doc)
 
