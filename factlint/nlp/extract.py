@@ -134,13 +134,15 @@ def piece_facts(piece: Piece, doc: Doc) -> PieceFacts:
         if label == "PERSON":
             title = find_title(ent)
             if title is not None:
+                last = title.tokens[-1]
                 facts.titles.append(
                     TitleFact(
-                        span=span(title.tokens[0].idx, ent.end_char),
-                        person=key,
-                        person_text=ent.text,
+                        span=span(title.tokens[0].idx, last.idx + len(last)),
+                        person=canonical_key(title.person.text),
+                        person_text=title.person.text,
                         role=title.role,
                         qualifiers=tuple(title.qualifiers),
+                        title=" ".join(title.words),
                     )
                 )
 
