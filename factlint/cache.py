@@ -46,6 +46,22 @@ MAX_ENTRIES = 50_000
 BUSY_TIMEOUT = 30.0
 _CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 _QUERY_CHUNK = 500
+# Archive files (by real path), their documents, and the blocking keys of each document per
+# rule signature (hashed to 64 bits), for `factlint index` and `check --against`.
+ARCHIVE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS archive_files (
+    file TEXT PRIMARY KEY, shown TEXT NOT NULL, context TEXT NOT NULL, stamp TEXT NOT NULL,
+    errors TEXT NOT NULL DEFAULT '[]');
+CREATE TABLE IF NOT EXISTS archive_docs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, file TEXT NOT NULL, path TEXT NOT NULL,
+    key TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS archive_docs_file ON archive_docs (file);
+CREATE INDEX IF NOT EXISTS archive_docs_key ON archive_docs (key);
+CREATE TABLE IF NOT EXISTS archive_blocks (
+    block INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (block, doc)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS archive_keyed (
+    sig TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (sig, doc)) WITHOUT ROWID;
+"""
 
 
 class CacheOptions(BaseModel):
@@ -171,6 +187,9 @@ class FactCache:
             connection.execute(
                 "CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, data BLOB NOT NULL)"
             )
+            # The archive index (factlint.archive.store) lives in the same file, so one
+            # transaction writes a document's facts and its index rows together.
+            connection.executescript(ARCHIVE_SCHEMA)
         except sqlite3.DatabaseError:
             connection.close()
             raise
@@ -232,14 +251,16 @@ class FactCache:
             self._failed(error)
 
     def prune(self, keep: int = MAX_ENTRIES) -> None:
-        """Drop entries written more than `keep` writes ago (a rewrite gets a new rowid)."""
+        """Drop entries written more than `keep` writes ago (a rewrite gets a new rowid),
+        except the facts of indexed archive documents, which stay until they leave it."""
         if self.connection is None:
             return
         try:
             with self.connection:
                 self.connection.execute("BEGIN IMMEDIATE")
                 self.connection.execute(
-                    "DELETE FROM facts WHERE rowid <= (SELECT MAX(rowid) FROM facts) - ?",
+                    "DELETE FROM facts WHERE rowid <= (SELECT MAX(rowid) FROM facts) - ?"
+                    " AND key NOT IN (SELECT key FROM archive_docs)",
                     (keep,),
                 )
         except sqlite3.DatabaseError as error:

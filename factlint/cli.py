@@ -16,8 +16,13 @@ from factlint.errors import FactlintError
 from factlint.findings.model import Severity
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from factlint.cache import CacheOptions
+    from factlint.facts.model import FactSet
     from factlint.nlp.executors import ExecutorOptions
+    from factlint.pipeline import LintResult
+    from factlint.rules.loader import Rule
 
 app = typer.Typer(
     add_completion=False,
@@ -202,6 +207,21 @@ def check(
     diff: Annotated[
         bool, typer.Option("--diff", help="Print the fixes as a unified diff; write nothing.")
     ] = False,
+    against: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--against",
+            help="Archive files or folders (repeatable): compared with, never reported on.",
+        ),
+    ] = None,
+    archive_limit: Annotated[
+        int,
+        typer.Option(
+            "--archive-limit",
+            min=0,
+            help="Archive documents read per key a target shares with them (0: no limit).",
+        ),
+    ] = 50,
     no_cache: NoCacheOption = False,
     cache_dir: CacheDirOption = None,
     jobs: JobsOption = "auto",
@@ -226,7 +246,20 @@ def check(
     if statistics and output_format not in STATISTICS_RENDERERS:
         fail(f"--statistics: works with --format {' or '.join(STATISTICS_RENDERERS)}")
     executor = executor_options(jobs, scheduler)
-    refuse_input_targets(paths, {"--output": output, "--write-baseline": write_baseline_file})
+    if against and no_cache:
+        fail("--against keeps the archive in the fact store; it cannot run with --no-cache")
+    if against:
+        from factlint.archive.sync import check_archive_paths
+
+        try:
+            check_archive_paths(against)
+        except FactlintError as error:
+            fail(error)
+    # The archive is input too: a report written over an archive article would destroy it.
+    refuse_input_targets(
+        [*paths, *(against or [])], {"--output": output, "--write-baseline": write_baseline_file}
+    )
+    archive = None
     try:
         config = resolve_config(paths, config_file)
         selection = config.selection(select, ignore)
@@ -242,8 +275,15 @@ def check(
         first_pass = [r for r in active if not isinstance(r.kind, UnusedSuppression)]
         with progress(output_format, paths) as on_progress:
             options = cache_options(no_cache, cache_dir)
-            result = lint(paths, first_pass, anchor, options, on_progress, executor)
-        filtered = filter_findings(result.findings, result.facts, active, selection)
+            if against:
+                limit = archive_limit
+                result, archive, targets = _lint_against(
+                    paths, against, first_pass, anchor, options, on_progress, limit, executor
+                )
+            else:
+                result = lint(paths, first_pass, anchor, options, on_progress, executor)
+                targets = result.facts
+        filtered = filter_findings(result.findings, targets, active, selection)
     except FactlintError as error:
         fail(error)
     for error in result.errors:
@@ -286,9 +326,9 @@ def check(
         typer.echo(f"factlint: fixed {fixed} finding(s) in {files} file(s)", err=True)
     report = Report(
         findings=findings,
-        documents=len(result.facts.documents),
+        documents=len(targets.documents),
         errors=[str(e) for e in result.errors],
-        paths=[d.path for d in result.facts.documents],
+        paths=[d.path for d in targets.documents],
         facts=result.facts,
         color=output is None and output_format == "text" and use_color(sys.stdout),
         rules=[
@@ -300,6 +340,7 @@ def check(
         suppressed=filtered.suppressed,
         baselined=baselined,
         fixed=fixed,
+        archive=archive,
     )
     if statistics:
         rendered = STATISTICS_RENDERERS[output_format](report)
@@ -315,6 +356,75 @@ def check(
     if input_failed or write_failed:
         raise typer.Exit(EXIT_ERROR)
     raise typer.Exit(EXIT_FINDINGS if fails(findings, fail_level) else EXIT_CLEAN)
+
+
+def _lint_against(
+    paths: list[str],
+    against: list[str],
+    rules: list[Rule],
+    anchor: date | None,
+    options: CacheOptions,
+    on_progress: Callable[[int, int], None],
+    limit: int,
+    executor: ExecutorOptions,
+) -> tuple[LintResult, dict[str, int], FactSet]:
+    """`check --against`: the result over targets and consulted archive documents, the
+    archive counts for the summary, and the targets' facts (what is reported on)."""
+    from factlint.archive import lint_against
+    from factlint.pipeline import LintResult
+
+    run = lint_against(paths, against, rules, anchor, options, on_progress, limit, executor)
+    result = LintResult(facts=run.facts, findings=run.findings, errors=run.errors)
+    counts = {"documents": run.archive_documents, "consulted": run.consulted}
+    return result, counts, run.targets
+
+
+@app.command()
+def index(
+    paths: Annotated[list[str], typer.Argument(help="Archive files and folders to index.")],
+    reference_date: Annotated[
+        str | None,
+        typer.Option(
+            "--reference-date", help="Publication date (YYYY-MM-DD) for documents without one."
+        ),
+    ] = None,
+    config_file: Annotated[Path | None, typer.Option("--config", help="Config file.")] = None,
+    rules_dirs: Annotated[
+        list[Path] | None, typer.Option("--rules", help="Extra rule folder (repeatable).")
+    ] = None,
+    cache_dir: CacheDirOption = None,
+    jobs: JobsOption = "auto",
+    scheduler: SchedulerOption = None,
+) -> None:
+    """Keep an archive's facts in the fact store, for `check --against`."""
+    from factlint.archive import index_archive
+    from factlint.archive.sync import check_archive_paths
+    from factlint.config import resolve_config
+    from factlint.reporters.progress import progress
+    from factlint.rules.loader import load_rules
+
+    executor = executor_options(jobs, scheduler)
+    try:
+        check_archive_paths(paths)
+        config = resolve_config(paths, config_file)
+        anchor = parse_date(reference_date) or config.settings.reference_date
+        selection = config.selection(None, None)
+        rules = load_rules([*config.rule_dirs(), *(rules_dirs or [])], context=config.context())
+        active = [r for r in rules if selection.rule_enabled(r.spec.code)]
+        with progress("text", paths, label="Indexing") as on_progress:
+            result = index_archive(
+                paths, active, anchor, cache_options(False, cache_dir), on_progress, executor
+            )
+    except FactlintError as error:
+        fail(error)
+    for error in result.errors:
+        typer.echo(f"factlint: error: {error}", err=True)
+    counts = result.counts
+    typer.echo(
+        f"factlint: indexed {result.documents} document(s): {counts.added} added, "
+        f"{counts.updated} updated, {counts.unchanged} unchanged, {counts.removed} removed"
+    )
+    raise typer.Exit(EXIT_ERROR if result.errors else EXIT_CLEAN)
 
 
 @app.command()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
+from hashlib import sha256
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -53,6 +55,31 @@ class RuleKind(ABC):
     @abstractmethod
     def check(self, facts: FactSet) -> Iterable[Finding]:
         """Yield the findings of this rule over the whole set of documents."""
+
+    def blocking_keys(self, doc: DocumentFacts) -> set[str] | None:
+        """The keys this rule compares `doc` with other documents on: two documents can change
+        each other's findings only when they share one. The archive store keeps them, so
+        `check --against` reads only the archive documents that share a key with a target.
+
+        None (the default, safe for a kind that does not say): any document may matter, and
+        the whole archive is read. An empty set: the kind looks at one document at a time.
+        """
+        return None
+
+    def probe_keys(self, doc: DocumentFacts) -> set[str] | None:
+        """The stored keys a target looks up: usually its own blocking keys; a kind whose
+        blocks are ranges (name lengths) widens them here."""
+        return self.blocking_keys(doc)
+
+    def signature(self) -> str:
+        """Names what `blocking_keys` depends on (the kind and its options and context): keys
+        stored under another signature are recomputed, never reused."""
+        payload = json.dumps(
+            [self.options.model_dump(mode="json"), self.context.model_dump(mode="json")],
+            sort_keys=True,
+        )
+        digest = sha256(payload.encode()).hexdigest()[:16]
+        return f"{self.kind_name or type(self).__name__}:{digest}"
 
     def finding(
         self,

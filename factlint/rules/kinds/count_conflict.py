@@ -11,7 +11,7 @@ documents agree on another value and none of them agrees with it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from factlint.facts.model import CountFact, DocumentFacts, FactSet
@@ -61,14 +61,32 @@ class CountConflict(RuleKind):
     Options = Options
     message_fields = ("noun", "value", "other", "support")
 
-    def check(self, facts: FactSet) -> Iterable[Finding]:
+    def _stated(self, doc: DocumentFacts) -> Iterator[Stated]:
         options: Options = self.options  # type: ignore[assignment]
-        by_noun: dict[str, list[Stated]] = defaultdict(list)
         ignored = set(options.ignore_nouns)
+        for fact in doc.counts:
+            if fact.noun and fact.noun not in ignored and fact.event.classes:
+                yield Stated(doc, fact)
+
+    def _blocks(self, item: Stated) -> Iterator[tuple[str, ...]]:
+        """Event type and the participants two statements must share."""
+        options: Options = self.options  # type: ignore[assignment]
+        for cls in item.fact.event.classes:
+            for pair in participant_blocks(item.people, options.min_shared_participants):
+                yield (cls, *pair)
+
+    def blocking_keys(self, doc: DocumentFacts) -> set[str]:
+        return {
+            "|".join((item.fact.noun or "", *key))
+            for item in self._stated(doc)
+            for key in self._blocks(item)
+        }
+
+    def check(self, facts: FactSet) -> Iterable[Finding]:
+        by_noun: dict[str, list[Stated]] = defaultdict(list)
         for doc in facts.documents:
-            for fact in doc.counts:
-                if fact.noun and fact.noun not in ignored and fact.event.classes:
-                    by_noun[fact.noun].append(Stated(doc, fact))
+            for item in self._stated(doc):
+                by_noun[item.fact.noun or ""].append(item)
         for noun in sorted(by_noun):
             yield from self._check_noun(noun, by_noun[noun])
 
@@ -78,9 +96,8 @@ class CountConflict(RuleKind):
         options: Options = self.options  # type: ignore[assignment]
         blocks: dict[tuple[str, ...], list[Stated]] = defaultdict(list)
         for item in items:
-            for cls in item.fact.event.classes:
-                for pair in participant_blocks(item.people, options.min_shared_participants):
-                    blocks[(cls, *pair)].append(item)
+            for key in self._blocks(item):
+                blocks[key].append(item)
         confirmed: set[int] = set()  # another document gives the same number
         best: dict[int, tuple[int, float, list[Stated]]] = {}
         for key in sorted(blocks):

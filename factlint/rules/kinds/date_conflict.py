@@ -58,24 +58,30 @@ class Statement:
         return self.fact.value
 
 
+def document_statements(doc: DocumentFacts) -> Iterator[Statement]:
+    for index, fact in enumerate(doc.dates):
+        if is_calendar_value(fact.value) and fact.event.classes and fact.event.participants:
+            yield Statement(doc, fact, index)
+
+
 def statements(facts: FactSet) -> list[Statement]:
-    found = []
-    for doc in facts.documents:
-        for index, fact in enumerate(doc.dates):
-            if is_calendar_value(fact.value) and fact.event.classes and fact.event.participants:
-                found.append(Statement(doc, fact, index))
-    return found
+    return [s for doc in facts.documents for s in document_statements(doc)]
+
+
+def event_keys(item: Statement, wanted: set[str]) -> Iterator[tuple[str, str]]:
+    """The events a statement may be about: (event type, participant)."""
+    for cls in item.fact.event.classes:
+        if cls in wanted:
+            for who in participant_keys(item.fact.event.participants):
+                yield cls, who
 
 
 def events(items: list[Statement], wanted: set[str]) -> list[tuple[str, list[Statement]]]:
     """Groups of statements about one event: same event type, a shared participant."""
     buckets: dict[tuple[str, str], list[Statement]] = defaultdict(list)
     for item in items:
-        for cls in item.fact.event.classes:
-            if cls not in wanted:
-                continue
-            for who in participant_keys(item.fact.event.participants):
-                buckets[(cls, who)].append(item)
+        for key in event_keys(item, wanted):
+            buckets[key].append(item)
     return [(key[0], buckets[key]) for key in sorted(buckets) if len(buckets[key]) > 1]
 
 
@@ -97,6 +103,12 @@ class DateConflict(RuleKind):
 
     Options = Options
     message_fields = ("event", "value", "majority", "support", "note")
+
+    def blocking_keys(self, doc: DocumentFacts) -> set[str]:
+        wanted = set(self.options.classes)  # type: ignore[attr-defined]
+        return {
+            f"{cls}|{who}" for s in document_statements(doc) for cls, who in event_keys(s, wanted)
+        }
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
         options: Options = self.options  # type: ignore[assignment]

@@ -172,6 +172,9 @@ class HouseStyle(RuleKind):
         assert isinstance(options, Options)
         self.swaps = [_Swap(p, r, options) for p, r in options.swap.items()]
 
+    def blocking_keys(self, doc: DocumentFacts) -> set[str]:
+        return set()  # one document at a time
+
     def check(self, facts: FactSet) -> Iterable[Finding]:
         for doc in facts.documents:
             yield from self._check_document(doc)

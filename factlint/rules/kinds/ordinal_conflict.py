@@ -12,7 +12,7 @@ different events rather than asserting a contradiction.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from factlint.facts.model import DocumentFacts, FactSet, OrdinalFact
@@ -70,16 +70,30 @@ class OrdinalConflict(RuleKind):
     Options = Options
     message_fields = ("noun", "other", "support", "participants", "note")
 
-    def check(self, facts: FactSet) -> Iterable[Finding]:
+    def _counted(self, doc: DocumentFacts) -> Iterator[tuple[str, Counted]]:
+        """Each ordinal of the document with the event type it counts."""
         options: Options = self.options  # type: ignore[assignment]
+        for fact in doc.ordinals:
+            if fact.noun is None:
+                continue
+            for cls in classes_of([fact.noun]):
+                if cls in options.classes:
+                    yield cls, Counted(doc, fact)
+
+    def _blocks(self, item: Counted) -> Iterator[tuple[str, ...]]:
+        options: Options = self.options  # type: ignore[assignment]
+        return participant_blocks(item.people, options.min_shared_participants)
+
+    def blocking_keys(self, doc: DocumentFacts) -> set[str]:
+        return {
+            "|".join((cls, *key)) for cls, item in self._counted(doc) for key in self._blocks(item)
+        }
+
+    def check(self, facts: FactSet) -> Iterable[Finding]:
         by_class: dict[str, list[Counted]] = defaultdict(list)
         for doc in facts.documents:
-            for fact in doc.ordinals:
-                if fact.noun is None:
-                    continue
-                for cls in classes_of([fact.noun]):
-                    if cls in options.classes:
-                        by_class[cls].append(Counted(doc, fact))
+            for cls, item in self._counted(doc):
+                by_class[cls].append(item)
         for cls in sorted(by_class):
             yield from self._check_class(cls, by_class[cls])
 
@@ -90,7 +104,7 @@ class OrdinalConflict(RuleKind):
         options: Options = self.options  # type: ignore[assignment]
         blocks: dict[tuple[str, ...], list[Counted]] = defaultdict(list)
         for item in items:
-            for key in participant_blocks(item.people, options.min_shared_participants):
+            for key in self._blocks(item):
                 blocks[key].append(item)
         verdicts: dict[int, tuple[int, int, tuple[str, ...], int, list[Counted]]] = {}
         # The most documents that agree with an ordinal in any of its blocks: an ordinal is

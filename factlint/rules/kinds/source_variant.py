@@ -95,6 +95,11 @@ class SourceVariant(RuleKind):
     Options = Options
     message_fields = ("canonical", "count")
 
+    def blocking_keys(self, doc: DocumentFacts) -> set[str]:
+        # Outlets are compared by condensed forms, re-splits and one-word differences, which
+        # no single key captures: every document that credits an outlet meets every other.
+        return {"outlet"} if doc.sources else set()
+
     def check(self, facts: FactSet) -> Iterable[Finding]:
         names: dict[tuple[str, ...], list[Named]] = defaultdict(list)
         for doc in facts.documents:

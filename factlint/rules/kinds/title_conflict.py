@@ -243,6 +243,13 @@ class TitleConflict(RuleKind):
     Options = Options
     message_fields = ("title", "other", "person", "support", "difference", "note")
 
+    def blocking_keys(self, doc: DocumentFacts) -> set[str]:
+        # Titles are grouped by initial and surname, and a lone surname is resolved against
+        # every person of the set who has it: a document meets those naming the same surnames.
+        names = {e.canonical for e in doc.entities if e.label == "PERSON"}
+        names |= {t.person for t in doc.titles}
+        return {skeleton(n.split()[-1]) for n in names if n.split()}
+
     def check(self, facts: FactSet) -> Iterable[Finding]:
         titles = Titles(self.options)  # type: ignore[arg-type]
         keys = person_keys(facts)

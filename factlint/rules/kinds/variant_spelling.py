@@ -222,7 +222,11 @@ def _companions(name: str, key: str) -> frozenset[str]:
     return frozenset(skeleton(t) for t in name_tokens(name) if t != key)
 
 
-def blocking_keys(key: str) -> set[str]:
+# Forms further apart in length are never compared.
+MAX_LENGTH_GAP = 2
+
+
+def form_blocks(key: str) -> set[str]:
     translit = transliteration_form(key)
     keys = {"s:" + skeleton(key), "l:" + "".join(sorted(translit))}
     if len(translit) >= 5:
@@ -233,18 +237,34 @@ def blocking_keys(key: str) -> set[str]:
     return keys
 
 
+def archive_blocks(key: str, min_length: int, gap: int) -> set[str]:
+    """The blocks a form meets other documents' forms in: its stems (a plural or adjective of
+    a form present elsewhere is that form), and `form_blocks`, where the first- and
+    last-letter blocks carry the length so that a form `gap` letters longer or shorter can
+    ask for exactly the lengths it is compared with."""
+    keys = {"w:" + stem for stem in _stems(key)}
+    if len(key) < min_length:
+        return keys
+    for block in form_blocks(key):
+        if block[:2] in ("p:", "e:"):
+            keys.update(f"{block}|{n}" for n in range(len(key) - gap, len(key) + gap + 1))
+        else:
+            keys.add(block)
+    return keys
+
+
 def candidate_pairs(forms: dict[str, Form], min_length: int) -> Iterator[tuple[Form, Form]]:
     blocks: dict[str, list[str]] = defaultdict(list)
     for key in sorted(forms):
         if len(key) < min_length:
             continue
-        for block in blocking_keys(key):
+        for block in form_blocks(key):
             blocks[block].append(key)
     seen: set[tuple[str, str]] = set()
     for block in sorted(blocks):
         members = blocks[block]
         for a, b in combinations(members, 2):
-            if abs(len(a) - len(b)) > 2 or (a, b) in seen:
+            if abs(len(a) - len(b)) > MAX_LENGTH_GAP or (a, b) in seen:
                 continue
             seen.add((a, b))
             yield forms[a], forms[b]
@@ -383,6 +403,17 @@ class VariantSpelling(RuleKind):
 
     Options = Options
     message_fields = ("canonical", "canonical_count", "variant_count", "where", "basis", "tally")
+
+    def _archive_keys(self, doc: DocumentFacts, gap: int) -> set[str]:
+        options: Options = self.options  # type: ignore[assignment]
+        forms = collect_forms(FactSet(documents=[doc]), set(options.labels))
+        return {b for key in forms for b in archive_blocks(key, options.min_length, gap)}
+
+    def blocking_keys(self, doc: DocumentFacts) -> set[str]:
+        return self._archive_keys(doc, 0)
+
+    def probe_keys(self, doc: DocumentFacts) -> set[str]:
+        return self._archive_keys(doc, MAX_LENGTH_GAP)
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
         options: Options = self.options  # type: ignore[assignment]

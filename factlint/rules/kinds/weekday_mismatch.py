@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from factlint.facts.model import FactSet
+from factlint.facts.model import DocumentFacts, FactSet
 from factlint.findings.model import Finding
 from factlint.nlp.dates.values import day_year
 from factlint.rules.base import RuleKind
@@ -39,6 +39,9 @@ class WeekdayMismatch(RuleKind):
 
     Options = Options
     message_fields = ("date", "stated", "actual")
+
+    def blocking_keys(self, doc: DocumentFacts) -> set[str]:
+        return set()  # one document at a time
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
         options: Options = self.options  # type: ignore[assignment]
