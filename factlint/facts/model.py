@@ -122,13 +122,16 @@ class CountFact:
 
 @dataclass(slots=True, frozen=True)
 class TitleFact:
-    """ "Transitional President Ahmed al-Sharaa": a role and its qualifiers before a name."""
+    """ "Transitional President Ahmed al-Sharaa", "Nadia Farouk, its chief executive": a
+    person's title, before the name or in apposition to it. `span` is the title's words."""
 
     span: Span
     person: str  # canonical key of the person
     person_text: str
     role: str  # lemma of the role noun, lower case
     qualifiers: tuple[str, ...] = ()
+    # The title's words, lower case: "minister of trade and industry", "secretary-general".
+    title: str = ""
 
 
 @dataclass(slots=True, frozen=True)

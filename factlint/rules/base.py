@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from factlint.facts.model import DocumentFacts, FactSet, Span
-from factlint.findings.model import Evidence, Finding, Fix
+from factlint.findings.model import Evidence, Finding, Fix, Severity
 from factlint.nlp.names import fold
 from factlint.rules.model import KindOptions, RuleSpec
 
@@ -113,17 +113,23 @@ class RuleKind(ABC):
         replacement: str | None = None,
         safe_fix: bool = True,
         more_evidence: int = 0,
+        *,
+        template: str | None = None,
+        severity: Severity | None = None,
         **fields: Any,
     ) -> Finding:
+        """A finding of this rule; `template` and `severity` replace the rule's own for kinds
+        that report a milder shape of their problem (a place's local name, a synonym)."""
         # A span across a line break still gives a one-line message; a rule whose message names
         # the fix (house style's "{replacement}") gets it too.
         if replacement is not None:
             fields.setdefault("replacement", replacement)
-        message = self.spec.message.format(text=" ".join(span.text.split()), **fields)
+        template = self.spec.message if template is None else template
+        message = template.format(text=" ".join(span.text.split()), **fields)
         return Finding(
             code=self.spec.code,
             rule=self.spec.name,
-            severity=self.spec.severity,
+            severity=self.spec.severity if severity is None else severity,
             message=message,
             path=doc.path,
             line=span.line,

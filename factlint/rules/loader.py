@@ -159,6 +159,13 @@ def load_rule_file(path: Path, context: RuleContext) -> Rule:
     problem = _message_problem(spec.message, kind_cls.template_fields())
     if problem is not None:
         raise _error(path, data, ("message",), problem)
+    # Kinds with a second message for a milder shape (`local_message`) check it alike.
+    for name, value in options:
+        if name.endswith("_message") and isinstance(value, str):
+            problem = _message_problem(value, kind_cls.template_fields())
+            if problem is not None:
+                where = ("options", name) if name in spec.options else ("kind",)
+                raise _error(path, data, where, problem)
     return Rule(spec=spec, kind=kind_cls(spec, options, context), path=path)
 
 

@@ -55,6 +55,7 @@ def test_user_folder_adds_rules(tmp_path: Path) -> None:
         (GOOD + "colour: red\n", ":6:1", "unknown key 'colour'"),
         ("code: XX101\nname: [unclosed\n", ":3:1", "malformed YAML"),
         (GOOD.replace("{canonical}", "{nope}"), ":5:10", "unknown placeholder"),
+        (GOOD + "options:\n  local_message: '{text} {nope}'\n", ":7:18", "unknown placeholder"),
     ],
 )
 def test_bad_rule_files(tmp_path: Path, text: str, where: str, reason: str) -> None:
