@@ -320,6 +320,7 @@ def check(
         list[str] | None,
         typer.Option(
             "--against",
+            metavar="ARCHIVE",
             help="Archive files or folders (repeatable): compared with, never reported on.",
         ),
     ] = None,
@@ -327,6 +328,7 @@ def check(
         int,
         typer.Option(
             "--archive-limit",
+            metavar="N",
             min=0,
             help="Archive documents read per key a target shares with them (0: no limit).",
         ),

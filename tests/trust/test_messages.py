@@ -33,12 +33,18 @@ def test_counts_and_documents_read_as_english(folder: Folder) -> None:
         "c.txt": "In Moscow, Putin and Sharaa signed 14 agreements.\n",
         "d.txt": "Putin met Sharaa for their second meeting in Moscow.\n",
         "e.txt": "It was the first meeting between Putin and Sharaa.\n",
-        "f.txt": "Putin and Sharaa signed 1 agreement in Moscow.\n",
     }
     for name, text in texts.items():
-        folder.write(name, text)
-    run = folder.run("check", ".", "--select", "FL201,FL202", "-f", "json")
-    messages = {f["path"]: f["message"] for f in run.json()["findings"]}
+        folder.write(f"many/{name}", text)
+    # A story that gives a third figure for the same noun compares none: "1 agreement" gets a
+    # folder of its own.
+    for name in ("b.txt", "c.txt"):
+        folder.write(f"one/{name}", texts[name])
+    folder.write("one/f.txt", "Putin and Sharaa signed 1 agreement in Moscow.\n")
+    messages = {}
+    for sub in ("many", "one"):
+        run = folder.run("check", sub, "--select", "FL201,FL202", "-f", "json")
+        messages |= {f["path"].split("/")[-1]: f["message"] for f in run.json()["findings"]}
     assert messages["a.txt"] == "12 agreements here, but 14 agreements in 2 other documents"
     assert messages["f.txt"] == "1 agreement here, but 14 agreements in 2 other documents"
     assert "but the 'first' in 1 other document (" in messages["d.txt"]

@@ -26,7 +26,13 @@ from dataclasses import dataclass
 from factlint.facts.model import CountFact, DocumentFacts, FactSet
 from factlint.findings.model import Finding
 from factlint.rules.base import RuleKind, evidence_at
-from factlint.rules.linking import actor_keys, participant_names, plural, story_actors
+from factlint.rules.linking import (
+    actor_keys,
+    counted,
+    participant_names,
+    plural,
+    story_actors,
+)
 from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
 
@@ -109,11 +115,12 @@ class CountConflict(RuleKind):
     """Numbers for the same thing that disagree: "12 agreements" vs "14 agreements".
 
     Options: `ignore_nouns`, `min_agreeing_documents`, `max_values`, `max_evidence`.
-    Message fields: {noun}, {value}, {other}, {support}, {note}.
+    Message fields: {counted}, {other_counted} (a figure with its noun, in agreement),
+    {noun}, {value}, {other}, {support}, {note}.
     """
 
     Options = Options
-    message_fields = ("noun", "value", "other", "support", "note")
+    message_fields = ("counted", "other_counted", "noun", "value", "other", "support", "note")
 
     def blocking_keys(self, doc: DocumentFacts) -> set[str]:
         return actor_keys(doc)
@@ -192,18 +199,25 @@ class CountConflict(RuleKind):
         if fact.noun is None:
             noun = CURRENCY_NAMES.get(fact.unit or "", (fact.unit or "").upper())
             value, other_text = _fmt(fact.value), _fmt(other)
+            mine, theirs = f"{value} {noun}", f"{other_text} {noun}"
         elif fact.unit:
             noun = fact.noun  # "a 4-year contract": the noun stays singular
             value, other_text = f"{_fmt(fact.value)}-{fact.unit}", f"{_fmt(other)}-{fact.unit}"
+            mine, theirs = f"{value} {noun}", f"{other_text} {noun}"
         else:
             noun, value, other_text = _plural(fact.noun), _fmt(fact.value), _fmt(other)
+            # "1 agreement", "14 agreements": the noun agrees with each figure.
+            mine, theirs = counted(value, fact.noun), counted(other_text, fact.noun)
         return self.finding(
             item.doc,
             fact.span,
             evidence,
+            more_evidence=len(backers) - len(evidence),
             noun=noun,
             value=value,
             other=other_text,
+            counted=mine,
+            other_counted=theirs,
             support=plural(len(backers), "other document"),
             note=(" (the same digits in another order: a typo?)" if typo else "")
             + (" (no majority: check which is right)" if len(backers) == 1 else ""),
