@@ -131,7 +131,7 @@ def timed_phases(
     `extract_ms` is CPU time (steadier than wall time on a shared machine) of `piece_facts`
     and of each factlint function it calls directly; only filled with --jobs 1.
     """
-    import factlint.nlp.extract as extract
+    import factlint.facts.extract as extract
     import factlint.pipeline as pipeline
     import factlint.rules.loader as loader
 
@@ -255,8 +255,8 @@ def measure(
     words = sum(len(t.split()) for t in texts)
     load_start = os.getloadavg()[0]
 
-    from factlint.nlp.executors import usable_cores
-    from factlint.nlp.extract import BATCH_SIZE
+    from factlint.facts.executors import usable_cores
+    from factlint.facts.extract import BATCH_SIZE
     from factlint.nlp.model import load_model
 
     start = time.perf_counter()

@@ -12,16 +12,16 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from factlint import __version__
+from factlint.diagnostics import Severity
 from factlint.errors import FactlintError
-from factlint.findings.model import Severity
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from factlint.cache import CacheOptions
+    from factlint.facts.executors import ExecutorOptions
     from factlint.facts.model import FactSet
     from factlint.findings.fixes import FixRun
-    from factlint.nlp.executors import ExecutorOptions
     from factlint.pipeline import LintResult
     from factlint.rules.loader import Rule
 
@@ -97,7 +97,7 @@ def cache_options(no_cache: bool, cache_dir: Path | None) -> CacheOptions:
 
 def executor_options(jobs: str, scheduler: str | None = None) -> ExecutorOptions:
     """Where the NLP pass runs, from `--jobs` and `--scheduler`."""
-    from factlint.nlp.executors import ExecutorOptions
+    from factlint.facts.executors import ExecutorOptions
 
     if jobs.strip().lower() == "auto":
         return ExecutorOptions(scheduler=scheduler)
@@ -340,18 +340,17 @@ def check(
 ) -> None:
     """Lint documents and report the facts that disagree."""
     from factlint.config import resolve_config
+    from factlint.diagnostics import Finding
     from factlint.documents.load import stdin_named
     from factlint.findings.baseline import filter_baseline, load_baseline, write_baseline
     from factlint.findings.filters import Filtered, fails, filter_findings
     from factlint.findings.fixes import fix_until_stable, plan_fixes, render_diff
-    from factlint.findings.model import Finding
     from factlint.io import atomic_write
     from factlint.pipeline import lint
     from factlint.reporters import REPORTERS, Report, RuleMeta
     from factlint.reporters.progress import progress
     from factlint.reporters.statistics import STATISTICS_RENDERERS
     from factlint.reporters.text import use_color
-    from factlint.rules.kinds.unused_suppression import UnusedSuppression
     from factlint.rules.loader import load_rules
 
     if output_format not in REPORTERS:
@@ -385,8 +384,8 @@ def check(
         selection.check_ignored(codes, "--ignore" if ignore else config.location)
         active = [r for r in rules if selection.rule_enabled(r.spec.code)]
         known = load_baseline(baseline) if baseline is not None else None
-        # Unused-suppression rules need every other rule's findings: filter_findings runs them.
-        first_pass = [r for r in active if not isinstance(r.kind, UnusedSuppression)]
+        # Findings-phase rules (FL901) read the others' findings: filter_findings runs them.
+        first_pass = [r for r in active if r.kind.phase == "facts"]
         options = cache_options(no_cache, cache_dir)
 
         def run_lint() -> tuple[LintResult, Filtered, FactSet, dict[str, int] | None]:

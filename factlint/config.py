@@ -31,9 +31,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from factlint.diagnostics import Severity
 from factlint.errors import ConfigError
 from factlint.findings.filters import SELECTOR, RuleSelection, parse_selectors
-from factlint.findings.model import Severity
 from factlint.io import TooLarge, read_bounded
 from factlint.rules.base import RuleContext, Vocabulary
 

@@ -8,14 +8,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from factlint.cache import CacheOptions, FactCache, cache_dir, context_fingerprint, document_key
+from factlint.diagnostics import Finding, sort_findings
 from factlint.documents import Document, load_documents
 from factlint.documents.published import resolve_published
 from factlint.errors import InputError
+from factlint.facts.executors import ExecutorOptions
 from factlint.facts.model import DocumentFacts, FactSet
-from factlint.findings.model import Finding, sort_findings
 from factlint.findings.records import record_location
 from factlint.heap import heap_frozen
-from factlint.nlp.executors import ExecutorOptions
 from factlint.rules.loader import Rule
 from factlint.rules.suppressed import SuppressionRef, without_suppressed
 
@@ -103,7 +103,7 @@ def _extract(documents: list[Document], executor: ExecutorOptions) -> Iterator[D
     when there is something to extract."""
     if not documents:
         return
-    from factlint.nlp.executors import executor_for, extract_with
+    from factlint.facts.executors import executor_for, extract_with
 
     with executor_for(executor) as running:
         yield from extract_with(documents, running)

@@ -16,13 +16,13 @@ from datetime import date
 from factlint.archive.store import ArchiveStore, DocRow
 from factlint.archive.sync import SyncCounts, Syncer, check_archive_paths, ensure_keys
 from factlint.cache import CacheOptions, FactCache, cache_dir, context_fingerprint
+from factlint.diagnostics import Finding
 from factlint.documents import Document
 from factlint.documents.discover import STDIN, discover
 from factlint.errors import InputError
+from factlint.facts.executors import ExecutorOptions
 from factlint.facts.model import DocumentFacts, FactSet
-from factlint.findings.model import Finding
 from factlint.heap import heap_frozen
-from factlint.nlp.executors import ExecutorOptions
 from factlint.pipeline import ProgressCallback, _extract, _no_progress, collect_facts, run_rules
 from factlint.rules.loader import Rule
 

@@ -13,17 +13,14 @@ from __future__ import annotations
 
 import sys
 from datetime import date
-from typing import Literal
 
 from pydantic import BaseModel, Field, PrivateAttr
 from pydantic.dataclasses import dataclass
 
+from factlint.dates.values import Granularity
 from factlint.documents.model import Anchor, Document, SourceMap
-from factlint.findings.suppressions import Suppression
-
-Granularity = Literal[
-    "century", "decade", "year", "season", "quarter", "month", "week", "day", "time", "ref"
-]
+from factlint.documents.suppressions import Suppression
+from factlint.nlp.context import NO_EVENT, EventContext
 
 
 @dataclass(slots=True, frozen=True)
@@ -37,33 +34,6 @@ class Span:
     column: int
     end_line: int
     end_column: int
-
-
-@dataclass(slots=True, frozen=True)
-class EventContext:
-    """What a date, ordinal or count is about: the event word it attaches to and who takes part.
-
-    `trigger` is the lemma of the event noun or verb the expression attaches to; `words` are
-    the content lemmas of the event phrase (the trigger chain and its dependents, stopping at
-    relations such as "since" or "after" that introduce another event); `classes` are the
-    coarse event types of those words; `participants` are canonical keys of the named entities
-    in the event phrase (the sentence's when the phrase has none). `relation` is the word that
-    ties the expression to its event ("in", "since", "ago"). `sentence` is kept for messages.
-    """
-
-    trigger: str | None = None
-    words: tuple[str, ...] = ()
-    classes: tuple[str, ...] = ()
-    participants: tuple[str, ...] = ()
-    sentence_participants: tuple[str, ...] = ()
-    relation: str | None = None
-    # Relation words above the expression ("since", "after"...): "since its intervention in 2015".
-    scope: tuple[str, ...] = ()
-    sentence: str = ""
-    sentence_start: int = 0
-
-
-NO_EVENT = EventContext()
 
 
 @dataclass(slots=True, frozen=True)

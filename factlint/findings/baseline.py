@@ -15,9 +15,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from factlint import __version__
+from factlint.diagnostics import Finding
 from factlint.errors import ConfigError
 from factlint.findings.fingerprint import fingerprints, normalise_path
-from factlint.findings.model import Finding
 from factlint.io import TooLarge, atomic_write, read_bounded
 
 BASELINE_VERSION = 1

@@ -1,8 +1,8 @@
 """Which findings reach the report: select/ignore, per-file ignores, inline suppressions.
 
 Order matters: findings of rules turned off for a file go first, then inline suppressions
-(recording which comments were used), then the unused-suppression rule (FL901) reports the
-comments nothing used. Baselines and the fail level come after, in the CLI.
+(recording which comments were used), then the findings-phase rules (`RuleKind.phase`; FL901
+reports the comments nothing used). Baselines and the fail level come after, in the CLI.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from factlint.diagnostics import Finding, Severity, sort_findings
 from factlint.errors import ConfigError
 from factlint.facts.model import DocumentFacts, FactSet
-from factlint.findings.model import Finding, Severity, sort_findings
-from factlint.rules.kinds.unused_suppression import UnusedSuppression
+from factlint.rules.base import FindingsPhase
 from factlint.rules.loader import Rule
 
 SELECTOR = re.compile(r"^[A-Z]{2,4}[0-9]{0,3}$")
@@ -134,9 +134,9 @@ def filter_findings(
     selection: RuleSelection,
     silenced: Iterable[tuple[str, int]] = (),
 ) -> Filtered:
-    """Apply the selection and the inline suppressions; add FL901 for unused comments.
+    """Apply the selection and the inline suppressions, then run the findings-phase rules.
 
-    `rules` are the rules that ran (already selected); an unused-suppression rule among them
+    `rules` are the rules that ran (already selected), findings-phase ones included: FL901
     reports the comments that silenced nothing and name a rule that ran (or no rule).
     `silenced` are the comments that kept facts from a rule comparing documents: used too,
     whatever the other files of the run, since those facts are what they silence.
@@ -146,35 +146,30 @@ def filter_findings(
     used: set[tuple[str, int]] = set(silenced)
     kept, hidden = _suppress(enabled, docs, used)
 
-    meta = [rule for rule in rules if isinstance(rule.kind, UnusedSuppression)]
-    checked = [rule.spec.code for rule in rules if rule not in meta]
-    for rule in meta:
-        kind = rule.kind
-        assert isinstance(kind, UnusedSuppression)
-        for doc in facts.documents:
-            if not selection.enabled_for(rule.spec.code, doc.path):
-                continue
-            for index, suppression in enumerate(doc.suppressions):
-                if (doc.path, index) in used:
-                    continue
-                ran = any(
-                    suppression.applies_to(code) and selection.enabled_for(code, doc.path)
-                    for code in checked
-                )
-                if suppression.codes and not ran:
-                    continue
-                finding = kind.unused(doc, suppression)
-                # Only a comment naming the meta rule itself can silence this finding.
-                if any(
-                    other is not suppression
-                    and other.codes
-                    and other.covers(finding.code, finding.line, finding.line)
-                    for other in doc.suppressions
-                ):
-                    hidden += 1
-                else:
-                    kept.append(finding)
+    late = [rule for rule in rules if rule.kind.phase == "findings"]
+    run = FindingsPhase(
+        codes=tuple(rule.spec.code for rule in rules if rule not in late),
+        enabled=selection.enabled_for,
+        used=frozenset(used),
+    )
+    for rule in late:
+        for finding in rule.kind.check_findings(facts, run):
+            if _named_by_comment(finding, docs.get(finding.path)):
+                hidden += 1
+            else:
+                kept.append(finding)
     return Filtered(findings=sort_findings(kept), suppressed=hidden)
+
+
+def _named_by_comment(finding: Finding, doc: DocumentFacts | None) -> bool:
+    """Only a comment naming a findings-phase rule silences its finding: a comment without
+    codes would silence FL901's report of itself. The comment a finding stands on is not one."""
+    return doc is not None and any(
+        other.codes
+        and (other.line, other.column) != (finding.line, finding.column)
+        and other.covers(finding.code, finding.line, finding.line)
+        for other in doc.suppressions
+    )
 
 
 def fails(findings: Iterable[Finding], level: Severity) -> bool:

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
-from factlint.findings.model import Finding, sort_findings
+from factlint.diagnostics import Finding, sort_findings
 
 FINGERPRINT_KEY = "factlint/v1"
 _SPACE = re.compile(r"\s+")

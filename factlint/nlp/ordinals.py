@@ -9,8 +9,8 @@ import numpy
 from spacy.attrs import DEP
 from spacy.tokens import Doc, Token
 
-from factlint.nlp.dates.lexicon import NUMBER_WORDS as _NUMBER_WORDS
-from factlint.nlp.dates.lexicon import ORDINAL_WORDS as _ORDINAL_WORDS
+from factlint.dates.lexicon import NUMBER_WORDS as _NUMBER_WORDS
+from factlint.dates.lexicon import ORDINAL_WORDS as _ORDINAL_WORDS
 
 _ORDINAL_SUFFIX = re.compile(r"^(\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
 # Single-word number and ordinal words, shared with the date normaliser.

@@ -6,8 +6,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from factlint import __version__
+from factlint.diagnostics import Finding
 from factlint.facts.model import DocumentFacts, FactSet
-from factlint.findings.model import Finding
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ also `:` and `,`. Evidence and the fix follow the message on their own (escaped)
 
 from __future__ import annotations
 
-from factlint.findings.model import Finding
+from factlint.diagnostics import Finding
 from factlint.reporters.base import Report
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from factlint.diagnostics import Finding
 from factlint.findings.fingerprint import fingerprints, normalise_path
-from factlint.findings.model import Finding
 from factlint.reporters.base import Report
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}

@@ -16,8 +16,8 @@ from pathlib import PurePath
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from factlint.diagnostics import Finding, Severity
 from factlint.facts.model import DocumentFacts, EventContext, FactSet, Span
-from factlint.findings.model import Finding, Severity
 from factlint.reporters.base import Report
 
 FAMILY_NAMES = {

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from factlint.findings.model import Finding
+from factlint.diagnostics import Finding
 from factlint.reporters.base import Report
 
 # Characters XML 1.0 cannot carry, even escaped.

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from factlint.diagnostics import Evidence, Finding
 from factlint.findings.fingerprint import normalise_path
-from factlint.findings.model import Evidence, Finding
 from factlint.reporters.base import Report
 
 SEVERITIES = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from factlint.diagnostics import Evidence, Finding
 from factlint.findings.fingerprint import FINGERPRINT_KEY, fingerprints
-from factlint.findings.model import Evidence, Finding
 from factlint.reporters.base import Report, RuleMeta
 
 SCHEMA_URI = (

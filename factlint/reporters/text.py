@@ -11,7 +11,7 @@ import io
 import os
 from typing import TextIO
 
-from factlint.findings.model import Finding
+from factlint.diagnostics import Finding
 from factlint.reporters.base import Report
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}

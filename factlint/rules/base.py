@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import json
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from hashlib import sha256
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from factlint.diagnostics import Evidence, Finding, Fix, Severity
 from factlint.facts.model import DocumentFacts, FactSet, Span
-from factlint.findings.model import Evidence, Finding, Fix, Severity
 from factlint.nlp.names import fold
 from factlint.rules.model import KindOptions, RuleSpec
+from factlint.rules.suppressed import SuppressionRef
 
 
 class Vocabulary(BaseModel):
@@ -53,6 +55,18 @@ class RuleContext(BaseModel):
     vocabulary: Vocabulary = Field(default_factory=Vocabulary)
 
 
+@dataclass(frozen=True)
+class FindingsPhase:
+    """What a findings-phase rule sees of the run besides the facts: the rules that ran in the
+    facts phase, which rule is on for which file, and the suppression comments that silenced
+    a finding or kept facts from a rule."""
+
+    codes: tuple[str, ...]
+    # (code, path) -> whether the rule is on for that file (selection and per-file ignores).
+    enabled: Callable[[str, str], bool]
+    used: frozenset[SuppressionRef]
+
+
 class RuleKind(ABC):
     """A kind of check, implemented once in Python and instantiated by rule files.
 
@@ -66,6 +80,10 @@ class RuleKind(ABC):
     # The `DocumentFacts` fields a kind compares across documents: their facts on lines a
     # suppression comment silences for the rule neither vote nor serve as evidence.
     compares: ClassVar[tuple[str, ...]] = ()
+    # "facts": `check` reads the FactSet. "findings": the kind judges the other rules' findings
+    # (FL901, unused suppressions), so `factlint check` runs it after them, in the filtering
+    # step, through `check_findings`.
+    phase: ClassVar[Literal["facts", "findings"]] = "facts"
 
     def __init__(self, spec: RuleSpec, options: KindOptions, context: RuleContext) -> None:
         self.spec = spec
@@ -79,6 +97,11 @@ class RuleKind(ABC):
     @abstractmethod
     def check(self, facts: FactSet) -> Iterable[Finding]:
         """Yield the findings of this rule over the whole set of documents."""
+
+    def check_findings(self, facts: FactSet, run: FindingsPhase) -> Iterable[Finding]:
+        """A findings-phase kind's findings, after every facts-phase rule ran and inline
+        suppressions were applied. Facts-phase kinds have none."""
+        return ()
 
     def blocking_keys(self, doc: DocumentFacts) -> set[str] | None:
         """The keys this rule compares `doc` with other documents on: two documents can change

@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from factlint.findings.model import Severity
+from factlint.diagnostics import Severity
 
 
 class RuleSpec(BaseModel):

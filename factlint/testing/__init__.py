@@ -12,25 +12,17 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from factlint.testing.cases import (
-        Case,
-        CaseDocument,
-        CaseFile,
-        CaseResult,
-        ExpectedFinding,
-        audit_cases,
-        load_case_file,
-        run_case,
-        run_case_file,
-    )
+    from factlint.testing.cases import audit_cases, load_case_file, run_case, run_case_file
+    from factlint.testing.model import Case, CaseDocument, CaseFile, ExpectedFinding
+    from factlint.testing.report import CaseResult
     from factlint.testing.texts import lint_texts, select_rules
 
 _EXPORTS = {
-    "Case": "cases",
-    "CaseDocument": "cases",
-    "CaseFile": "cases",
-    "CaseResult": "cases",
-    "ExpectedFinding": "cases",
+    "Case": "model",
+    "CaseDocument": "model",
+    "CaseFile": "model",
+    "CaseResult": "report",
+    "ExpectedFinding": "model",
     "audit_cases": "cases",
     "load_case_file": "cases",
     "run_case": "cases",

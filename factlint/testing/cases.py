@@ -1,4 +1,5 @@
-"""Rule case files (`CODE-name.cases.yaml` beside `CODE-name.yml`): model, loader and runner.
+"""Rule case files (`CODE-name.cases.yaml` beside `CODE-name.yml`): loader and runner
+(the schema is `factlint.testing.model`).
 
 A case is a few in-memory documents and the exact findings the rule beside the file must
 report on them (`expect: []`: none). Every error in a case file names `path:line:column`.
@@ -6,17 +7,13 @@ report on them (`expect: []`: none). Every error in a case file names `path:line
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+from pydantic import BaseModel, ValidationError
 from ruamel.yaml.comments import CommentedMap
 
 from factlint.errors import RuleFileError
-from factlint.findings.model import Finding, Severity
 from factlint.rules.base import RuleContext
 from factlint.rules.loader import (
     CASES_SUFFIX,
@@ -28,70 +25,9 @@ from factlint.rules.loader import (
     rule_files,
 )
 from factlint.testing.matching import match_findings
+from factlint.testing.model import Case, CaseDocument, CaseFile, ExpectedFinding
+from factlint.testing.report import CaseResult
 from factlint.testing.texts import build_documents, check_relative, check_rules, extract_facts
-
-
-class CaseDocument(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    path: str
-    published: date | None = None
-    text: str
-
-
-class ExpectedFinding(BaseModel):
-    """One finding the rule must report; unset fields match anything."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    path: str
-    line: int | None = Field(default=None, ge=1)
-    column: int | None = Field(default=None, ge=1)
-    # The flagged span, exactly.
-    text: str | None = None
-    # "a.txt" or "a.txt:3": every item must match some evidence and every evidence some item.
-    evidence: list[str] | None = None
-    # fix.replacement; `fix: null` says the finding must carry no fix.
-    fix: str | None = None
-    # A regular expression searched for in the message (a plain substring works too).
-    message: str | None = None
-    # The finding's severity, for kinds that report a milder shape at a lower one.
-    severity: Severity | None = None
-
-    @field_validator("message")
-    @classmethod
-    def _compiles(cls, value: str | None) -> str | None:
-        if value is not None:
-            try:
-                re.compile(value)
-            except re.error as exc:
-                raise ValueError(f"not a valid regular expression: {exc}") from None
-        return value
-
-    @property
-    def checks_fix(self) -> bool:
-        return "fix" in self.model_fields_set
-
-
-class Case(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    name: str = Field(min_length=1)
-    documents: list[CaseDocument] = Field(min_length=1)
-    expect: list[ExpectedFinding]
-    # 1-based line of the case in its file (set by the loader, for reports).
-    _line: int = PrivateAttr(default=0)
-
-    @property
-    def line(self) -> int:
-        return self._line
-
-
-class CaseFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    cases: list[Case] = Field(min_length=1)
-
 
 _MODELS: dict[str, type[BaseModel]] = {
     "cases": Case,
@@ -234,35 +170,6 @@ def rule_beside(cases_path: Path) -> Path:
 
 def load_rule_beside(cases_path: Path) -> Rule:
     return load_rule_file(rule_beside(cases_path), RuleContext())
-
-
-@dataclass
-class CaseResult:
-    """The outcome of one case: which expected findings matched which actual ones."""
-
-    case: Case
-    rule: Rule
-    findings: list[Finding]
-    # expected index -> actual index, for the matched pairs
-    pairs: dict[int, int] = field(default_factory=dict)
-
-    @property
-    def missing(self) -> list[int]:
-        return [i for i in range(len(self.case.expect)) if i not in self.pairs]
-
-    @property
-    def unexpected(self) -> list[int]:
-        matched = set(self.pairs.values())
-        return [j for j in range(len(self.findings)) if j not in matched]
-
-    @property
-    def passed(self) -> bool:
-        return not self.missing and not self.unexpected
-
-    def report(self, case_file: str | Path = "", rule_file: str | Path = "") -> str:
-        from factlint.testing.report import render_result
-
-        return render_result(self, str(case_file), str(rule_file or self.rule.path))
 
 
 def run_case(case: Case, rule: Rule) -> CaseResult:

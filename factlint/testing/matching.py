@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
-from factlint.findings.model import Evidence, Finding
-
-if TYPE_CHECKING:
-    from factlint.testing.cases import ExpectedFinding
+from factlint.diagnostics import Evidence, Finding
+from factlint.testing.model import ExpectedFinding
 
 
 def parse_evidence_ref(ref: str) -> tuple[str, int | None]:

@@ -15,7 +15,8 @@ import pytest
 
 if TYPE_CHECKING:
     from factlint.rules.loader import Rule
-    from factlint.testing.cases import Case, CaseResult
+    from factlint.testing.model import Case
+    from factlint.testing.report import CaseResult
 
 CASES_SUFFIX = ".cases.yaml"
 MODEL_MARKER = "model: needs the spaCy English model (factlint rule cases run the NLP pass)"

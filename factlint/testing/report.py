@@ -1,14 +1,15 @@
-"""A failed case as a readable diff: expected vs actual findings, with the lines they stand on."""
+"""The outcome of one case (`CaseResult`) and, when it failed, a readable diff: expected vs
+actual findings, with the lines they stand on."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from factlint.findings.model import Finding
+from factlint.diagnostics import Finding
+from factlint.rules.loader import Rule
 from factlint.testing.matching import differences
-
-if TYPE_CHECKING:
-    from factlint.testing.cases import CaseResult, ExpectedFinding
+from factlint.testing.model import Case, ExpectedFinding
 
 # Lines of document text shown before and after the line a finding stands on.
 CONTEXT = 1
@@ -150,3 +151,30 @@ def render_result(result: CaseResult, case_file: str, rule_file: str) -> str:
         lines += ["", f"+ unexpected: {describe_actual(finding)}", f"  {finding.path}"]
         lines += _finding_excerpt(finding, _source(finding.path, texts))
     return "\n".join(lines)
+
+
+@dataclass
+class CaseResult:
+    """The outcome of one case: which expected findings matched which actual ones."""
+
+    case: Case
+    rule: Rule
+    findings: list[Finding]
+    # expected index -> actual index, for the matched pairs
+    pairs: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def missing(self) -> list[int]:
+        return [i for i in range(len(self.case.expect)) if i not in self.pairs]
+
+    @property
+    def unexpected(self) -> list[int]:
+        matched = set(self.pairs.values())
+        return [j for j in range(len(self.findings)) if j not in matched]
+
+    @property
+    def passed(self) -> bool:
+        return not self.missing and not self.unexpected
+
+    def report(self, case_file: str | Path = "", rule_file: str | Path = "") -> str:
+        return render_result(self, str(case_file), str(rule_file or self.rule.path))

@@ -8,12 +8,12 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path, PurePosixPath
 
+from factlint.diagnostics import Finding, sort_findings
 from factlint.documents.load import load_documents
 from factlint.documents.model import Document
 from factlint.documents.published import resolve_published
 from factlint.errors import ConfigError
 from factlint.facts.model import FactSet
-from factlint.findings.model import Finding, sort_findings
 from factlint.findings.records import record_location
 from factlint.rules.base import RuleContext
 from factlint.rules.loader import Rule, load_rule_file, load_rules
@@ -71,7 +71,7 @@ def build_documents(texts: Sequence[tuple[str, str, date | None]]) -> list[Docum
 
 def extract_facts(documents: list[Document], reference_date: date | None = None) -> FactSet:
     """Publication dates resolved across the set, then the NLP pass (loads the spaCy model)."""
-    from factlint.nlp.extract import extract
+    from factlint.facts.extract import extract
     from factlint.nlp.model import load_model
 
     resolve_published(documents, reference_date)

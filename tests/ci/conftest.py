@@ -16,8 +16,8 @@ import pytest
 from typer.testing import CliRunner
 
 from factlint.cli import app
+from factlint.diagnostics import Evidence, Finding
 from factlint.facts.model import FactSet, Span
-from factlint.findings.model import Evidence, Finding
 from factlint.rules import registry
 from factlint.rules.base import RuleKind
 from factlint.rules.model import KindOptions

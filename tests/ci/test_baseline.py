@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from factlint.diagnostics import Finding, Severity
 from factlint.errors import ConfigError
 from factlint.findings.baseline import filter_baseline, load_baseline, write_baseline
-from factlint.findings.model import Finding, Severity
 
 if TYPE_CHECKING:
     from conftest import Project

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from factlint.diagnostics import Finding, Fix, Severity
 from factlint.findings.fixes import plan_fixes, render_diff, write_fixes
-from factlint.findings.model import Finding, Fix, Severity
 
 if TYPE_CHECKING:
     from conftest import Project  # the fixture's type; pytest provides the value

@@ -15,7 +15,7 @@ from importlib.resources import files
 import jsonschema
 import pytest
 
-from factlint.findings.model import Evidence, Finding, Fix, Severity
+from factlint.diagnostics import Evidence, Finding, Fix, Severity
 from factlint.reporters import REPORTERS, Report, RuleMeta
 from factlint.reporters.github import escape_data
 from factlint.reporters.statistics import render_statistics_json, render_statistics_text

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from factlint.diagnostics import Finding, Severity
 from factlint.documents.model import Document
+from factlint.documents.suppressions import document_suppressions, parse_suppressions
 from factlint.facts.model import DocumentFacts, FactSet
 from factlint.findings.filters import RuleSelection, filter_findings
-from factlint.findings.model import Finding, Severity
-from factlint.findings.suppressions import document_suppressions, parse_suppressions
 from factlint.rules.base import RuleContext
 from factlint.rules.loader import Rule, builtin_rules_dir, load_rule_file
 from factlint.rules.model import RuleSpec
@@ -115,6 +115,8 @@ def finding(code: str, path: str, line: int, text: str = "Khmeimim") -> Finding:
 
 
 class _NoKind:
+    phase = "facts"
+
     def check(self, facts: FactSet) -> list[Finding]:
         return []
 

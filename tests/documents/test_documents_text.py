@@ -149,7 +149,7 @@ def test_fifty_megabyte_document_loads_and_is_refused_for_analysis(write):
     assert len(doc.text) > 50 * 1024 * 1024
     line, column = position_of(doc, "Zagreb")
     assert (line, column) == (3 + 2 * count, 7)
-    # No length limit: the NLP pass takes long documents in chunks (factlint.nlp.pieces).
+    # No length limit: the NLP pass takes long documents in chunks (factlint.facts.pieces).
     docs, errors = load_collecting([str(path), str(good)])
     assert [d.path for d in docs] == [str(path), str(good)]
     assert errors == []

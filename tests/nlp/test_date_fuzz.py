@@ -10,9 +10,8 @@ from typing import get_args
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factlint.facts.model import Granularity
-from factlint.nlp.dates import Context, normalise
-from factlint.nlp.dates.values import quarter, year
+from factlint.dates import Context, normalise
+from factlint.dates.values import Granularity, quarter, year
 
 _WORDS = " ".join(
     [

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 import spacy
 
-from factlint.nlp.dates import NO_ANCHOR, DateMention, extract_dates
+from factlint.dates import NO_ANCHOR, DateMention, extract_dates
 
 WED = date(2026, 1, 28)  # a Wednesday
 

@@ -9,9 +9,9 @@ from datetime import date
 
 import pytest
 
-from factlint.nlp.dates import NO_ANCHOR, Context, normalise
-from factlint.nlp.dates.fallback import parse_with_dateparser
-from factlint.nlp.dates.values import easter, holiday, quarter, year
+from factlint.dates import NO_ANCHOR, Context, normalise
+from factlint.dates.fallback import parse_with_dateparser
+from factlint.dates.values import easter, holiday, quarter, year
 
 WED = date(2026, 1, 28)  # a Wednesday
 PAST, FUTURE = Context(tense="past"), Context(tense="future")

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from factlint.documents.model import Anchor, Document, SourceMap
 from factlint.facts.model import EntityFact, Span
-from factlint.nlp.pieces import PieceFacts, assemble_in_order, pieces_of, plan_tasks, split_text
+from factlint.facts.pieces import PieceFacts, assemble_in_order, pieces_of, plan_tasks, split_text
 
 
 def test_chunks_end_at_paragraph_breaks_and_cover_the_text() -> None:

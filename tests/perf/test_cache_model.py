@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import factlint.nlp.extract
+import factlint.facts.extract
 from factlint.cli import app
 
 pytestmark = pytest.mark.model
@@ -44,7 +44,7 @@ def test_warm_run_prints_what_the_cold_run_printed_without_extracting(
     def refuse(*args: object, **kwargs: object) -> Iterator[object]:
         raise AssertionError("the warm run must not extract")
 
-    monkeypatch.setattr(factlint.nlp.extract, "extract", refuse)
+    monkeypatch.setattr(factlint.facts.extract, "extract", refuse)
     warm = runner.invoke(app, args)
     assert warm.exit_code == 0, warm.output
     assert warm.output == cold.output == uncached.output

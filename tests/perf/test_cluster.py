@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import factlint.nlp.pieces as pieces
+import factlint.facts.pieces as pieces
 from factlint.cli import app
 
 distributed = pytest.importorskip("distributed")
@@ -103,7 +103,7 @@ def test_a_worker_killed_mid_run_costs_a_retry_not_the_run(
 def test_an_unreachable_scheduler_is_one_line_and_exit_2(
     corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import factlint.nlp.cluster as cluster_module
+    import factlint.facts.cluster as cluster_module
 
     monkeypatch.setattr(cluster_module, "CONNECT_TIMEOUT", 1.0)
     with socket.socket() as sock:  # a port nothing listens on
@@ -122,7 +122,7 @@ def test_an_unreachable_scheduler_is_one_line_and_exit_2(
 def test_without_distributed_the_option_says_which_extra_to_install(
     corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import factlint.nlp.cluster as cluster_module
+    import factlint.facts.cluster as cluster_module
 
     monkeypatch.setattr(cluster_module, "distributed", None)
     result = CliRunner().invoke(

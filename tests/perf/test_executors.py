@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import factlint.nlp.pieces as pieces
+import factlint.facts.pieces as pieces
 from factlint.cli import app
 from factlint.documents.model import Document
-from factlint.nlp.executors import (
+from factlint.facts.executors import (
     ExecutorOptions,
     InProcess,
     LocalProcesses,

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from factlint.cli import app
-from factlint.nlp.pieces import CHUNK_CHARS
+from factlint.facts.pieces import CHUNK_CHARS
 
 pytestmark = pytest.mark.model
 

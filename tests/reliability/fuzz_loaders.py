@@ -19,10 +19,10 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports(include=["factlint"]):
+    from factlint.dates import normalise
     from factlint.documents import load_documents
     from factlint.documents.dateparse import parse_date_value
     from factlint.errors import InputError
-    from factlint.nlp.dates import normalise
 
 SUFFIXES = [".txt", ".md", ".html", ".jsonl", ".rst"]
 FOLDER = Path(tempfile.mkdtemp(prefix="factlint-fuzz-"))

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from reliability_helpers import facts_without_nlp, house_rule, run_factlint
 
+from factlint.diagnostics import Finding
 from factlint.errors import RuleFileError
-from factlint.findings.model import Finding
 from factlint.rules.loader import Rule, load_rules
 from factlint.rules.registry import get_kind
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
+from factlint.diagnostics import Evidence, Finding, Fix, Severity, sort_findings
 from factlint.facts.model import DateFact, DocumentFacts, EventContext, FactSet, Span
-from factlint.findings.model import Evidence, Finding, Fix, Severity, sort_findings
 from factlint.reporters import REPORTERS, Report
 from factlint.reporters.html import build_page, render_html
 

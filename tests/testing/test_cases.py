@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from factlint.diagnostics import Evidence, Finding, Fix, Severity
 from factlint.errors import RuleFileError
-from factlint.findings.model import Evidence, Finding, Fix, Severity
 from factlint.rules.loader import Rule
 from factlint.rules.model import RuleSpec
 from factlint.testing.cases import (

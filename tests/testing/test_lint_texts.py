@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from factlint.diagnostics import Finding
 from factlint.errors import ConfigError
 from factlint.facts.model import FactSet
-from factlint.findings.model import Finding
 from factlint.rules.base import KindOptions, RuleKind
 from factlint.rules.registry import register
 from factlint.testing import lint_texts, run_case_file

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from factlint.diagnostics import Finding
 from factlint.facts.model import DocumentFacts, FactSet
-from factlint.findings.model import Finding
 from factlint.rules.base import RuleKind, evidence_at
 from factlint.rules.linking import agree, event_word, is_calendar_value, participant_keys
 from factlint.rules.model import KindOptions

@@ -23,8 +23,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from factlint.diagnostics import Finding
 from factlint.facts.model import CountFact, DocumentFacts, FactSet
-from factlint.findings.model import Finding
 from factlint.rules.base import RuleKind, evidence_at
 from factlint.rules.linking import (
     actor_keys,

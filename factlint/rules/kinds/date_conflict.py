@@ -20,8 +20,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from factlint.diagnostics import Finding
 from factlint.facts.model import DateFact, DocumentFacts, FactSet
-from factlint.findings.model import Finding
 from factlint.nlp.event_classes import EVENT_CLASSES
 from factlint.nlp.names import skeleton
 from factlint.rules.base import RuleKind, evidence_at

@@ -23,9 +23,9 @@ import regex
 from pydantic import AfterValidator, Field
 from pydantic_core import PydanticCustomError
 
+from factlint.diagnostics import Finding, Severity
 from factlint.documents.model import Document
 from factlint.facts.model import DocumentFacts, FactSet, span_between
-from factlint.findings.model import Finding, Severity
 from factlint.rules.base import RuleContext, RuleKind
 from factlint.rules.model import KindOptions, RuleSpec
 from factlint.rules.registry import register

@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from factlint.diagnostics import Finding
 from factlint.facts.model import DocumentFacts, FactSet, OrdinalFact
-from factlint.findings.model import Finding
 from factlint.nlp.event_classes import classes_of
 from factlint.nlp.names import skeleton
 from factlint.rules.base import RuleKind, evidence_at

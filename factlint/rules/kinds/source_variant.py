@@ -24,8 +24,8 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
+from factlint.diagnostics import Finding
 from factlint.facts.model import DocumentFacts, FactSet, SourceFact
-from factlint.findings.model import Finding
 from factlint.nlp.names import fold
 from factlint.rules.base import RuleKind, evidence_at
 from factlint.rules.model import KindOptions

@@ -27,8 +27,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from factlint.diagnostics import Evidence, Finding, Severity
 from factlint.facts.model import DocumentFacts, FactSet, TitleFact
-from factlint.findings.model import Evidence, Finding, Severity
 from factlint.nlp.names import skeleton
 from factlint.rules.base import RuleKind
 from factlint.rules.linking import plural

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from factlint.diagnostics import Finding
+from factlint.documents.suppressions import Suppression
 from factlint.facts.model import DocumentFacts, FactSet, Span
-from factlint.findings.model import Finding
-from factlint.findings.suppressions import Suppression
-from factlint.rules.base import RuleKind
+from factlint.rules.base import FindingsPhase, RuleKind
 from factlint.rules.registry import register
 
 
@@ -15,14 +15,15 @@ from factlint.rules.registry import register
 class UnusedSuppression(RuleKind):
     """Reports `<!-- factlint: ignore ... -->` and `disable` comments that silence no finding.
 
-    Whether a comment is used depends on every other rule's findings, so `factlint check` runs
-    this kind last, in the filtering step (`factlint.findings.filters`), and reports only
-    comments that name a rule that ran (or no rule). Run on its own, as in rule cases, no
-    other rule has reported anything, so every suppression comment is unused. The fix deletes
-    the comment.
+    Whether a comment is used depends on every other rule's findings, so this kind runs in the
+    findings phase (`check_findings`, after the other rules and the inline suppressions) and
+    reports only comments that name a rule that ran (or no rule). Run on its own (`check`), as
+    in rule cases, no other rule has reported anything, so every suppression comment is
+    unused. The fix deletes the comment.
     """
 
     message_fields = ("codes", "scope")
+    phase = "findings"
 
     def blocking_keys(self, doc: DocumentFacts) -> set[str]:
         return set()  # one document at a time
@@ -30,6 +31,22 @@ class UnusedSuppression(RuleKind):
     def check(self, facts: FactSet) -> Iterable[Finding]:
         for doc in facts.documents:
             for suppression in doc.suppressions:
+                yield self.unused(doc, suppression)
+
+    def check_findings(self, facts: FactSet, run: FindingsPhase) -> Iterable[Finding]:
+        code = self.spec.code
+        for doc in facts.documents:
+            if not run.enabled(code, doc.path):
+                continue
+            for index, suppression in enumerate(doc.suppressions):
+                if (doc.path, index) in run.used:
+                    continue
+                ran = any(
+                    suppression.applies_to(other) and run.enabled(other, doc.path)
+                    for other in run.codes
+                )
+                if suppression.codes and not ran:
+                    continue
                 yield self.unused(doc, suppression)
 
     def unused(self, doc: DocumentFacts, suppression: Suppression) -> Finding:

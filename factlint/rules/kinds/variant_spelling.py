@@ -32,8 +32,8 @@ import regex
 from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency
 
+from factlint.diagnostics import Evidence, Finding, Severity
 from factlint.facts.model import DocumentFacts, EntityFact, FactSet, Span, sub_span
-from factlint.findings.model import Evidence, Finding, Severity
 from factlint.nlp.gazetteer import english_names, is_place
 from factlint.nlp.names import NAME_ARTICLES, fold, name_tokens, skeleton, transliteration_form
 from factlint.rules.base import RuleKind, evidence_at

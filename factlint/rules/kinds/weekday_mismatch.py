@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from factlint.diagnostics import Finding
 from factlint.facts.model import DocumentFacts, FactSet
-from factlint.findings.model import Finding
 from factlint.rules.base import RuleKind
 from factlint.rules.model import KindOptions
 from factlint.rules.registry import register

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from factlint.nlp.dates.grammar import Context, Parsed, rule
+from factlint.dates.grammar import Context, Parsed, rule
 
 _PLURAL_UNITS = r"(?:days|weeks|months|quarters|years|decades|times|seasons)"
 REFERENCES = {

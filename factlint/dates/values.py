@@ -12,10 +12,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from factlint.nlp.dates.lexicon import SEASON_START
+from factlint.dates.lexicon import SEASON_START
 
 Unit = Literal["century", "decade", "year", "season", "quarter", "month", "week", "day", "time"]
 Direction = Literal["past", "future", "nearest"]
+# A date fact's precision: a unit, or "ref" for reference words ("now", "the past").
+Granularity = Literal[
+    "century", "decade", "year", "season", "quarter", "month", "week", "day", "time", "ref"
+]
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Extraction on a Dask cluster: `factlint check --scheduler tcp://HOST:8786`.
 
 Each task (a few documents, or chunks of a long one) is a Dask future running
-`factlint.nlp.executors.run_task` on a worker; a worker plugin loads the model once per worker
+`factlint.facts.executors.run_task` on a worker; a worker plugin loads the model once per worker
 as it joins. Only pieces (text, source positions, publication date) go out and only facts come
 back; the documents, the fact store and the rules stay in this process. A worker that dies
 mid-task costs that task a rerun elsewhere (the scheduler's `allowed-failures`), not the run.
@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Iterable, Iterator
 
 from factlint.errors import FactlintError
-from factlint.nlp.executors import (
+from factlint.facts.executors import (
     TASKS_PER_WORKER,
     Executor,
     ExecutorOptions,

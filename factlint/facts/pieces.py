@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from factlint.documents.model import Anchor, Document
+from factlint.documents.suppressions import document_suppressions
 from factlint.facts.model import (
     CountFact,
     DateFact,
@@ -33,10 +34,8 @@ from factlint.facts.model import (
     SourceFact,
     TitleFact,
 )
-from factlint.findings.suppressions import document_suppressions
+from factlint.nlp.guard import CHUNK_CHARS
 
-# Characters of one chunk of a long document: about 300 MB of spaCy working memory here.
-CHUNK_CHARS = 100_000
 # A task (what one worker extracts at a time) holds at most this many pieces and characters:
 # one spaCy batch of ordinary articles, small enough to spread the work evenly.
 TASK_PIECES = 16

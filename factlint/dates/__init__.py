@@ -8,15 +8,15 @@ A day is never invented: "December 2024" is `2024-12`, not `2024-12-01`.
 
 from typing import Any
 
-from factlint.nlp.dates.grammar import Context
-from factlint.nlp.dates.normalise import NO_ANCHOR, Normalised, normalise
+from factlint.dates.grammar import Context
+from factlint.dates.normalise import NO_ANCHOR, Normalised, normalise
 
 
 def __getattr__(name: str) -> Any:
     # spot needs spaCy; importing it lazily keeps rule kinds that only use the calendar helpers
     # (and warm, fully cached runs) free of the spaCy import.
     if name in {"DateMention", "extract_dates"}:
-        from factlint.nlp.dates import spot
+        from factlint.dates import spot
 
         return getattr(spot, name)
     raise AttributeError(name)

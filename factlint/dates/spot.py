@@ -16,12 +16,12 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from factlint.nlp.dates.fallback import parse_with_dateparser
-from factlint.nlp.dates.grammar import Context
-from factlint.nlp.dates.normalise import Normalised, clean, non_date_kind, normalise
-from factlint.nlp.dates.patterns import find_spots
-from factlint.nlp.dates.tense import clause_tense
-from factlint.nlp.dates.values import Point, quarter
+from factlint.dates.fallback import parse_with_dateparser
+from factlint.dates.grammar import Context
+from factlint.dates.normalise import Normalised, clean, non_date_kind, normalise
+from factlint.dates.patterns import find_spots
+from factlint.dates.tense import clause_tense
+from factlint.dates.values import Point, quarter
 
 
 @dataclass

@@ -14,15 +14,15 @@ from datetime import date
 from functools import lru_cache
 from typing import cast
 
-from factlint.facts.model import Granularity
+from factlint.dates import rules_calendar, rules_reference, rules_relative
+from factlint.dates.grammar import Context, Parsed, Rule, rules_of
+from factlint.dates.lexicon import NUMBER_RE, VAGUE_RE
+from factlint.dates.values import Granularity, Point
 
-# Import order is rule order: reference tokens first ("the past" is not "the past <unit>").
-from factlint.nlp.dates import rules_reference  # isort: skip
-from factlint.nlp.dates import rules_calendar  # isort: skip  # noqa: F401
-from factlint.nlp.dates import rules_relative  # isort: skip  # noqa: F401
-from factlint.nlp.dates.grammar import RULES, Context, Parsed
-from factlint.nlp.dates.lexicon import NUMBER_RE, VAGUE_RE
-from factlint.nlp.dates.values import Point
+# The grammar, in the order it is tried: reference tokens first ("the past" is not "the past
+# <unit>"), then calendar expressions, then those relative to the anchor or the text.
+GRAMMAR = (rules_reference, rules_calendar, rules_relative)
+RULES: list[Rule] = [entry for module in GRAMMAR for entry in rules_of(module)]
 
 NO_CONTEXT = Context()
 NO_ANCHOR = "no publication date to anchor a relative date"
@@ -133,7 +133,7 @@ def parse_clean(cleaned: str, anchor: date, context: Context) -> Parsed | None:
     for entry in RULES:
         m = entry.pattern.fullmatch(cleaned)
         if m is not None:
-            parsed = entry.handler(m, anchor, context)
+            parsed = entry.apply(m, anchor, context, parse_clean)
             if parsed is not None:
                 return parsed
     for modifier in (_PREFIX_MODIFIER, _SUFFIX_MODIFIER):

@@ -1,6 +1,6 @@
 """Where the NLP pass runs: in this process, in local worker processes, or on a Dask cluster.
 
-An executor runs extraction tasks (lists of `Piece`s, see `factlint.nlp.pieces`) and yields
+An executor runs extraction tasks (lists of `Piece`s, see `factlint.facts.pieces`) and yields
 each task's `PieceFacts` in task order, whatever order they finish in. It keeps only a
 bounded window of tasks in flight, so facts stream to the caller (and the fact store) as they
 come and a slow task holds back at most the window behind it. Workers load the spaCy model
@@ -29,7 +29,7 @@ from pydantic import BaseModel, Field
 from factlint.documents.model import Document
 from factlint.errors import FactlintError
 from factlint.facts.model import DocumentFacts
-from factlint.nlp.pieces import Piece, PieceFacts, assemble_in_order, plan_tasks
+from factlint.facts.pieces import Piece, PieceFacts, assemble_in_order, plan_tasks
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -70,7 +70,7 @@ class Executor(ABC):
 
 # name -> the executor class, or "module:Class" for one whose module imports an optional
 # dependency (imported only when that executor is asked for).
-_EXECUTORS: dict[str, type[Executor] | str] = {"dask": "factlint.nlp.cluster:DaskExecutor"}
+_EXECUTORS: dict[str, type[Executor] | str] = {"dask": "factlint.facts.cluster:DaskExecutor"}
 
 E = TypeVar("E", bound="type[Executor]")
 
@@ -120,7 +120,7 @@ def extract_with(documents: Sequence[Document], executor: Executor) -> Iterator[
 
 def run_task(task: Task, nlp: Language | None = None) -> TaskResult:
     """One task's facts; in a worker, with the model that worker loaded once."""
-    from factlint.nlp.extract import extract_pieces
+    from factlint.facts.extract import extract_pieces
     from factlint.nlp.model import load_model
 
     return list(extract_pieces(task, nlp or load_model()))

@@ -15,9 +15,8 @@ from typing import Literal, cast
 
 from dateparser.date import DateDataParser
 
-from factlint.facts.model import Granularity
-from factlint.nlp.dates.normalise import NO_ANCHOR, Normalised, clean, non_date_kind
-from factlint.nlp.dates.values import Point
+from factlint.dates.normalise import NO_ANCHOR, Normalised, clean, non_date_kind
+from factlint.dates.values import Granularity, Point
 
 Prefer = Literal["past", "future"]
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from factlint.nlp.dates import values as v
-from factlint.nlp.dates.grammar import Context, Parsed, rule, year_number
-from factlint.nlp.dates.lexicon import (
+from factlint.dates import values as v
+from factlint.dates.grammar import Context, Parse, Parsed, parts_rule, rule, year_number
+from factlint.dates.lexicon import (
     NUMBER_RE,
     PART_OF_DAY_RE,
     PARTS_OF_DAY,
@@ -21,7 +21,7 @@ from factlint.nlp.dates.lexicon import (
     YEAR_RE,
     number_value,
 )
-from factlint.nlp.dates.values import Point
+from factlint.dates.values import Point
 
 # --- days around the anchor --------------------------------------------------------------------
 _DAY_WORDS = {
@@ -101,22 +101,20 @@ def _clock_code(m: re.Match[str]) -> str | None:
     return f"T{h:02d}:{mi:02d}" if h < 24 and mi < 60 else None
 
 
-def _on_day(rest: str | None, anchor: date, context: Context) -> Parsed | None:
+def _on_day(rest: str | None, anchor: date, context: Context, parse: Parse) -> Parsed | None:
     """The day a time or part of day is attached to ("Wednesday", "yesterday", "Nov 9")."""
-    from factlint.nlp.dates.normalise import parse_clean
-
     if not rest:
         return Parsed(v.day(anchor), relative=True)
-    parsed = parse_clean(rest, anchor, context)
+    parsed = parse(rest, anchor, context)
     if parsed is None or parsed.point is None or parsed.point.granularity != "day":
         return None
     return parsed
 
 
-@rule(rf"(?:at |around |about |by |until )?{CLOCK}(?: (?:on |of )?(?P<rest>.+))?")
-def clock_then_day(m: re.Match[str], anchor: date, context: Context) -> Parsed | None:
+@parts_rule(rf"(?:at |around |about |by |until )?{CLOCK}(?: (?:on |of )?(?P<rest>.+))?")
+def clock_then_day(m: re.Match[str], anchor: date, context: Context, parse: Parse) -> Parsed | None:
     code = _clock_code(m)
-    on = _on_day(m.group("rest"), anchor, context)
+    on = _on_day(m.group("rest"), anchor, context, parse)
     if code is None or on is None or on.point is None:
         return None
     return Parsed(
@@ -127,20 +125,20 @@ def clock_then_day(m: re.Match[str], anchor: date, context: Context) -> Parsed |
     )
 
 
-@rule(rf"(?P<rest>.+?) (?:at |around |about )?{CLOCK}")
-def day_then_clock(m: re.Match[str], anchor: date, context: Context) -> Parsed | None:
-    return clock_then_day(m, anchor, context)
+@parts_rule(rf"(?P<rest>.+?) (?:at |around |about )?{CLOCK}")
+def day_then_clock(m: re.Match[str], anchor: date, context: Context, parse: Parse) -> Parsed | None:
+    return clock_then_day(m, anchor, context, parse)
 
 
-@rule(
+@parts_rule(
     rf"(?P<rest>.+?) (?:in the )?(?P<pod>{PART_OF_DAY_RE})",
     rf"(?:the )?(?P<pod>{PART_OF_DAY_RE})(?: (?:of )?(?P<rest>.+))?",
 )
-def day_part(m: re.Match[str], anchor: date, context: Context) -> Parsed | None:
+def day_part(m: re.Match[str], anchor: date, context: Context, parse: Parse) -> Parsed | None:
     rest, pod = m.group("rest"), m.group("pod")
     if rest in ("today", "tonight"):
         rest = None
-    on = _on_day(rest, anchor, context)
+    on = _on_day(rest, anchor, context, parse)
     if on is None or on.point is None:
         return None
     return Parsed(

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from factlint.nlp.dates import values as v
-from factlint.nlp.dates.grammar import Context, Parsed, direction, rule, year_number
-from factlint.nlp.dates.lexicon import (
+from factlint.dates import values as v
+from factlint.dates.grammar import Context, Parsed, direction, rule, year_number
+from factlint.dates.lexicon import (
     DAY_NUMBER_RE,
     DECADE_WORDS,
     MONTH_RE,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from factlint.nlp.dates.grammar import Tense
+from factlint.dates.grammar import Tense
 
 _FUTURE_AUX = {"will", "'ll", "wo", "shall", "would", "might", "may", "must", "should", "'d"}
 # Passive verbs whose dates lie ahead even in the past tense ("is set for Tuesday", "was

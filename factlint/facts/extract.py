@@ -13,6 +13,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
 from wordfreq import zipf_frequency
 
+from factlint.dates import extract_dates
 from factlint.documents.model import Document, SourceMap
 from factlint.facts.model import (
     CountFact,
@@ -24,13 +25,7 @@ from factlint.facts.model import (
     TitleFact,
     span_in,
 )
-from factlint.nlp.dates import extract_dates
-from factlint.nlp.doc_index import COMMON_WORD_ZIPF, DocIndex, lemma
-from factlint.nlp.events import event_context
-from factlint.nlp.guard import linear_text
-from factlint.nlp.names import canonical_key
-from factlint.nlp.ordinals import find_counts, find_ordinals
-from factlint.nlp.pieces import (
+from factlint.facts.pieces import (
     Piece,
     PieceFacts,
     assemble,
@@ -38,6 +33,11 @@ from factlint.nlp.pieces import (
     plan_tasks,
     whole_piece,
 )
+from factlint.nlp.doc_index import COMMON_WORD_ZIPF, DocIndex, lemma
+from factlint.nlp.events import event_context
+from factlint.nlp.guard import linear_text
+from factlint.nlp.names import canonical_key
+from factlint.nlp.ordinals import find_counts, find_ordinals
 from factlint.nlp.sources import find_sources
 from factlint.nlp.titles import find_title
 
@@ -238,7 +238,7 @@ def extract(
 ) -> Iterator[DocumentFacts]:
     """Facts for each document, in order, in this process (long documents chunk by chunk).
 
-    Other executors (`factlint.nlp.executors`) run `extract_pieces` elsewhere.
+    Other executors (`factlint.facts.executors`) run `extract_pieces` elsewhere.
     """
     docs = list(documents)
     pieces = (p for task in plan_tasks(docs) for p in task)
