@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from factlint.rules.base import RuleKind
 
 ENTRY_POINT_GROUP = "factlint.rule_kinds"
+# The built-in kinds: every module of this package, found by name as entry points are, so the
+# registry stays below the kinds that register in it.
+BUILTIN_KINDS = "factlint.rules.kinds"
 
 _KINDS: dict[str, type[RuleKind]] = {}
 _loaded = False
@@ -41,8 +44,7 @@ def _load_all() -> None:
     if _loaded:
         return
     _loaded = True
-    import factlint.rules.kinds as builtin
-
+    builtin = importlib.import_module(BUILTIN_KINDS)
     for module in pkgutil.iter_modules(builtin.__path__):
         importlib.import_module(f"{builtin.__name__}.{module.name}")
     for entry in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
