@@ -115,12 +115,17 @@ def context_fingerprint(reference_date: date | None) -> str:
 def document_key(document: Document, context: str) -> str:
     digest = hashlib.sha256(context.encode())
     digest.update(b"\0")
-    digest.update(document.model_dump_json().encode())
+    # The path as the OS's bytes: a file name that is not UTF-8 cannot go through JSON.
+    digest.update(os.fsencode(document.path))
+    digest.update(b"\0")
+    digest.update(document.model_dump_json(exclude={"path"}).encode())
     return digest.hexdigest()
 
 
 def encode(facts: DocumentFacts) -> bytes:
-    return zlib.compress(facts.model_dump_json().encode(), 1)
+    """The facts without their path: a cache entry is always given the path of the document
+    that looks it up, so a tampered or shared cache cannot name another file."""
+    return zlib.compress(facts.model_copy(update={"path": ""}).model_dump_json().encode(), 1)
 
 
 def decode(blob: bytes) -> DocumentFacts | None:

@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from factlint import __version__
+from factlint.console import setup_streams, write_stdout
 from factlint.errors import FactlintError
 from factlint.findings.model import Severity
+from factlint.printable import printable
 
 if TYPE_CHECKING:
     from factlint.cache import CacheOptions
@@ -55,8 +57,19 @@ def cache_options(no_cache: bool, cache_dir: Path | None, jobs: int) -> CacheOpt
 
 
 def fail(error: FactlintError | str) -> NoReturn:
-    typer.echo(f"factlint: error: {error}", err=True)
+    typer.echo(f"factlint: error: {printable(str(error))}", err=True)
     raise typer.Exit(EXIT_ERROR)
+
+
+def warn(message: str) -> None:
+    typer.echo(f"factlint: warning: {printable(message)}", err=True)
+
+
+def emit(text: str, utf8: bool) -> None:
+    """Print a report on standard output; closed or full, that is one error line, status 2."""
+    problem = write_stdout(text, utf8)
+    if problem is not None:
+        fail(problem)
 
 
 def refuse_input_targets(paths: list[str], targets: dict[str, Path | None]) -> None:
@@ -212,7 +225,9 @@ def check(
             count = write_baseline(write_baseline_file, findings)
         except FactlintError as error:
             fail(error)
-        typer.echo(f"factlint: wrote {count} finding(s) to {write_baseline_file}", err=True)
+        typer.echo(
+            f"factlint: wrote {count} finding(s) to {printable(str(write_baseline_file))}", err=True
+        )
         raise typer.Exit(EXIT_ERROR if input_failed else EXIT_CLEAN)
     baselined = 0
     if baseline is not None:
@@ -224,17 +239,16 @@ def check(
     if fix or diff:
         plan = plan_fixes(findings, unsafe=unsafe_fixes, roots=paths)
         for note in [*plan.notes, *map(str, plan.skipped)]:
-            typer.echo(f"factlint: warning: {note}", err=True)
+            warn(note)
         if diff:
-            sys.stdout.write(render_diff(plan))
+            emit(render_diff(plan), utf8=True)
             raise typer.Exit(EXIT_ERROR if input_failed else int(bool(plan.files)))
         for message in write_fixes(plan):
             write_failed = True
-            typer.echo(f"factlint: error: {message}", err=True)
+            typer.echo(f"factlint: error: {printable(message)}", err=True)
         for path in plan.changed:
             write_failed = True
-            note = "changed on disk while factlint ran; fixes not written"
-            typer.echo(f"factlint: warning: {path}: {note}", err=True)
+            warn(f"{path}: changed on disk while factlint ran; fixes not written")
         applied = {id(f) for f in plan.applied}
         fixed = len(applied)
         findings = [f for f in findings if id(f) not in applied]
@@ -267,7 +281,7 @@ def check(
         except OSError as exc:
             fail(f"{output}: cannot write report: {exc.strerror}")
     else:
-        sys.stdout.write(rendered)
+        emit(rendered, utf8=output_format != "text")
     if input_failed or write_failed:
         raise typer.Exit(EXIT_ERROR)
     raise typer.Exit(EXIT_FINDINGS if fails(findings, fail_level) else EXIT_CLEAN)
@@ -304,7 +318,7 @@ def facts(
     for error in errors:
         typer.echo(f"factlint: error: {error}", err=True)
     render = render_facts_json if output_format is FactsFormat.json else render_facts_text
-    sys.stdout.write(render(fact_set))
+    emit(render(fact_set), utf8=output_format is FactsFormat.json)
     raise typer.Exit(EXIT_ERROR if errors else EXIT_CLEAN)
 
 
@@ -367,6 +381,7 @@ def explain(
 
 
 def main() -> None:
+    setup_streams()
     try:
         app()
     except FactlintError as error:  # errors raised outside a command's own handling

@@ -140,6 +140,8 @@ def _read(path: Path) -> dict[str, Any]:
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         location = f"{path}:{where.group(1)}:{where.group(2)}" if where else str(path)
         raise ConfigError(f"invalid TOML: {message}", location) from None
+    except RecursionError:
+        raise ConfigError("invalid TOML: nested too deeply", str(path)) from None
 
 
 def _key_line(path: Path, key: str) -> int | None:

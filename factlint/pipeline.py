@@ -77,15 +77,13 @@ def collect_facts(
 def _belonging(
     found: dict[str, DocumentFacts], keys: list[str], documents: list[Document]
 ) -> dict[str, DocumentFacts]:
-    """Only cached facts that are this run's document's own: a tampered or shared cache
-    could hold facts naming another file, and fixes, evidence and reports use their path.
-    An entry that does not match is a miss (extracted again and overwritten)."""
-    kept: dict[str, DocumentFacts] = {}
+    """Cached facts carry the path of this run's document, never one read from the cache:
+    fixes, evidence and reports use it, so a tampered cache must not steer them."""
     for key, document in zip(keys, documents, strict=True):
         facts = found.get(key)
-        if facts is not None and facts.path == document.path:
-            kept[key] = facts
-    return kept
+        if facts is not None:
+            facts.path = document.path
+    return found
 
 
 def _extract(documents: list[Document], jobs: int) -> Iterator[DocumentFacts]:

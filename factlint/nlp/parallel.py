@@ -8,6 +8,7 @@ model the parent already loaded; elsewhere each worker loads its own.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections.abc import Iterator
 
 from factlint.documents.model import Document
@@ -15,6 +16,12 @@ from factlint.facts.model import DocumentFacts
 
 # Documents per task: large enough to batch inside spaCy, small enough to spread the load.
 CHUNK_SIZE = 32
+
+
+def _ignore_interrupt() -> None:
+    """Ctrl-C reaches every process of the terminal's group: the parent alone handles it (one
+    line, exit 130) and ends the pool; a worker that raised too would print its traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _extract_chunk(documents: list[Document]) -> list[DocumentFacts]:
@@ -30,6 +37,7 @@ def extract_parallel(
     """Facts for each document, in order, from `jobs` processes."""
     chunks = [documents[i : i + chunk_size] for i in range(0, len(documents), chunk_size)]
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with multiprocessing.get_context(method).Pool(min(jobs, len(chunks))) as pool:
+    context = multiprocessing.get_context(method)
+    with context.Pool(min(jobs, len(chunks)), initializer=_ignore_interrupt) as pool:
         for facts in pool.imap(_extract_chunk, chunks):
             yield from facts
