@@ -3,12 +3,16 @@
     .venv/bin/python benchmarks/bench.py --docs 1000 --json bench.json
 
 Each size is measured in one process: build a deterministic corpus in a temp dir, load the
-model (timed apart, counted in no throughput), run raw `nlp.pipe` over the texts (the floor),
-then `factlint check` in-process through the CLI's own command object, once with an empty
-cache (cold) and once more on the unchanged files (warm). The warm run is also timed as a
-subprocess, which includes interpreter start-up and whatever the warm path imports. With
-scaling on (the default) each of N and 10×N runs in its own child process, so peak RSS is per
-size.
+model (timed apart, counted in no throughput), then in each of `--rounds` rounds, one after
+the other on the same texts (A B C A B C ...): raw single-process `nlp.pipe` over the texts
+(the floor), `factlint check --jobs 1` and `factlint check` with the default jobs (every
+usable core), both in-process through the CLI's own command object with an empty cache
+(cold). Ratios are taken per round and reported as the median and the min-max over rounds,
+so a drift in the machine's speed shows as spread instead of landing in one ratio. Then
+the same command once more on the unchanged files (warm), also as a subprocess, which
+includes interpreter start-up and whatever the warm path imports. With scaling on (the
+default) N and 10×N each run in their own child process, so peak RSS is per size; 10×N
+runs one round.
 """
 
 from __future__ import annotations
@@ -20,13 +24,15 @@ import inspect
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -41,17 +47,40 @@ class Figures(BaseModel):
 
     docs: int
     words: int
+    # Usable cores, and the processes the default (`--jobs auto`) run used.
+    cores: int
     jobs: int
+    rounds: int
+    # One-minute load average before the first round and after the last (other work).
+    load_avg_start: float
+    load_avg_end: float
     model_load_s: float
+    # Medians over the rounds; the _min/_max keys are the spread.
     spacy_s: float
     spacy_cpu_s: float
     spacy_wps: float
+    spacy_wps_min: float
+    spacy_wps_max: float
     cold_s: float
     cold_cpu_s: float
     factlint_cold_wps: float
+    factlint_cold_wps_min: float
+    factlint_cold_wps_max: float
+    # factlint --jobs 1 words/s over the single-process floor's, per round.
     ratio: float
+    ratio_min: float
+    ratio_max: float
     # The same ratio in CPU seconds (own and child processes): steadier on a shared machine.
     ratio_cpu: float
+    all_cores_s: float
+    factlint_all_cores_wps: float
+    factlint_all_cores_wps_min: float
+    factlint_all_cores_wps_max: float
+    # factlint with the default jobs, words/s over the single-process floor's, per round.
+    ratio_all_cores: float
+    ratio_all_cores_min: float
+    ratio_all_cores_max: float
+    all_cores_output_identical: bool
     warm_s: float
     warm_speedup: float
     # The warm run's parts: facts (load, hash, read the cache) and the rules, which rerun.
@@ -64,7 +93,7 @@ class Figures(BaseModel):
     rule_phase_share: float
     # Wall time of each rule's check over the whole set (cold run).
     rule_ms: dict[str, float] = Field(default_factory=dict)
-    # CPU time of facts_from_doc and of each factlint function it calls (cold run, --jobs 1).
+    # CPU time of piece_facts and of each factlint function it calls (cold run, --jobs 1).
     extract_cpu_ms: dict[str, float] = Field(default_factory=dict)
     findings: int
     warm_output_identical: bool
@@ -91,7 +120,7 @@ def timed_phases(
     """Time extraction, the rule phase, each rule, and the parts of the per-document fact
     building, by wrapping the functions the pipeline calls by module attribute.
 
-    `extract_ms` is CPU time (steadier than wall time on a shared machine) of `facts_from_doc`
+    `extract_ms` is CPU time (steadier than wall time on a shared machine) of `piece_facts`
     and of each factlint function it calls directly; only filled with --jobs 1.
     """
     import factlint.nlp.extract as extract
@@ -125,12 +154,12 @@ def timed_phases(
     wrap(pipeline, "collect_facts", phases, "extract", time.perf_counter, 1)
     wrap(pipeline, "collect_facts", phases, "extract_rss_growth_mb", peak_rss_mb, 1)
     wrap(pipeline, "run_rules", phases, "rules", time.perf_counter, 1)
-    wrap(extract, "facts_from_doc", extract_ms, "facts_from_doc", time.process_time, 1000)
+    wrap(extract, "piece_facts", extract_ms, "piece_facts", time.process_time, 1000)
     for name, value in list(vars(extract).items()):
         if (
             inspect.isfunction(value)
             and value.__module__.startswith("factlint.")
-            and name not in {"extract", "facts_from_doc"}
+            and name not in {"extract", "extract_pieces", "facts_from_doc", "piece_facts"}
         ):
             wrap(extract, name, extract_ms, name, time.process_time, 1000)
     loader_load_rules = loader.load_rules
@@ -163,12 +192,57 @@ def run_check(args: list[str]) -> int:
     return int(code or 0)
 
 
-def measure(docs: int, jobs: int, workdir: Path, ignore: list[str] | None = None) -> Figures:
-    corpus_dir, cache_dir = workdir / "corpus", workdir / "cache"
+@dataclass
+class Round:
+    """Wall and CPU seconds of the three runs of one round."""
+
+    spacy_s: float
+    spacy_cpu: float
+    cold_s: float
+    cold_cpu: float
+    all_s: float
+
+
+def timed(run: Callable[..., object], *args: Any) -> tuple[float, float]:
+    """Wall and CPU seconds of `run(*args)`."""
+    start, cpu = time.perf_counter(), cpu_seconds()
+    run(*args)
+    return time.perf_counter() - start, cpu_seconds() - cpu
+
+
+def floor(nlp: Any, texts: list[str], batch_size: int) -> None:
+    """spaCy alone, one process, at factlint's batch size (spaCy's fastest here)."""
+    for _doc in nlp.pipe(texts, batch_size=batch_size):
+        pass
+
+
+def run_cached(check_args: list[str], cache_dir: Path, output: Path) -> None:
+    """`factlint check` with the fact cache in `cache_dir` (an empty one for a cold run). The
+    env var, not --cache-dir, so the harness also measures a factlint without that option."""
+    os.environ["FACTLINT_CACHE_DIR"] = str(cache_dir)
+    code = run_check([*check_args, "--output", str(output)])
+    if code not in (0, 1):
+        raise RuntimeError(f"factlint check exited {code}")
+
+
+def median_spread(values: list[float], digits: int) -> tuple[float, float, float]:
+    return (
+        round(statistics.median(values), digits),
+        round(min(values), digits),
+        round(max(values), digits),
+    )
+
+
+def measure(
+    docs: int, jobs: str, workdir: Path, ignore: list[str] | None = None, rounds: int = 3
+) -> Figures:
+    corpus_dir = workdir / "corpus"
     paths = build_corpus(docs, corpus_dir)
     texts = [p.read_text(encoding="utf-8") for p in paths]
     words = sum(len(t.split()) for t in texts)
+    load_start = os.getloadavg()[0]
 
+    from factlint.nlp.executors import usable_cores
     from factlint.nlp.extract import BATCH_SIZE
     from factlint.nlp.model import load_model
 
@@ -176,60 +250,76 @@ def measure(docs: int, jobs: int, workdir: Path, ignore: list[str] | None = None
     nlp = load_model()
     model_load_s = time.perf_counter() - start
 
-    # The floor at spaCy's best batch size here (factlint's), with as many processes.
-    start, cpu = time.perf_counter(), cpu_seconds()
-    for _doc in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=jobs):
-        pass
-    spacy_s, spacy_cpu = time.perf_counter() - start, cpu_seconds() - cpu
-    del texts
-
-    # The env var, not --cache-dir, so the harness also measures a factlint without that option.
-    os.environ["FACTLINT_CACHE_DIR"] = str(cache_dir)
     check_args = [str(corpus_dir), "--format", "json"]
-    if jobs > 1:
-        check_args += ["--jobs", str(jobs)]
     for codes in ignore or []:
         check_args += ["--ignore", codes]
+    one_args = [*check_args, "--jobs", "1"]
+    all_args = [*check_args, "--jobs", jobs]
     phases: dict[str, float] = defaultdict(float)
     rule_ms: dict[str, float] = defaultdict(float)
     extract_ms: dict[str, float] = defaultdict(float)
-    floor_peak_mb = peak_rss_mb()
-    with timed_phases(phases, rule_ms, extract_ms):
-        start, cpu = time.perf_counter(), cpu_seconds()
-        cold_code = run_check([*check_args, "--output", str(workdir / "cold.json")])
-        cold_s, cold_cpu = time.perf_counter() - start, cpu_seconds() - cpu
-    # The cold run is what one `factlint check` of an uncached
-    # set holds at once; collect its leftovers (cycles through the exit exception's traceback
-    # keep its FactSet alive) so the warm run's facts are not counted on top of them.
-    cold_peak_mb = peak_rss_mb()
+    measured: list[Round] = []
+    for index in range(rounds):
+        spacy_s, spacy_cpu = timed(floor, nlp, texts, BATCH_SIZE)
+        floor_peak_mb = peak_rss_mb()
+        cold_dir = workdir / f"cache-{index}-one"
+        # The first round's --jobs 1 run is split into phases (a clock read per call).
+        with timed_phases(phases, rule_ms, extract_ms) if index == 0 else nullcontext():
+            cold_s, cold_cpu = timed(run_cached, one_args, cold_dir, workdir / "cold.json")
+        if index == 0:
+            # What one `factlint check` of an uncached set holds at once.
+            extract_peak_mb = floor_peak_mb + phases["extract_rss_growth_mb"]
+            cold_peak_mb = peak_rss_mb()
+        all_dir = workdir / f"cache-{index}-all"
+        all_s, _ = timed(run_cached, all_args, all_dir, workdir / "all.json")
+        measured.append(Round(spacy_s, spacy_cpu, cold_s, cold_cpu, all_s))
+    # Collect the cold runs' leftovers (cycles through the exit exception's traceback keep a
+    # FactSet alive) so the warm run's facts are not counted on top of them.
     gc.collect()
     warm_phases: dict[str, float] = defaultdict(float)
     with timed_phases(warm_phases, defaultdict(float), defaultdict(float)):
-        start = time.perf_counter()
-        warm_code = run_check([*check_args, "--output", str(workdir / "warm.json")])
-        warm_s = time.perf_counter() - start
-    if {cold_code, warm_code} - {0, 1}:
-        raise RuntimeError(f"factlint check exited {cold_code} (cold), {warm_code} (warm)")
-
-    warm_cli_s = warm_cli(check_args, workdir / "cli.json")
+        warm_s, _ = timed(run_cached, one_args, cold_dir, workdir / "warm.json")
+    warm_cli_s = warm_cli(one_args, workdir / "cli.json")
 
     cold = (workdir / "cold.json").read_text(encoding="utf-8")
-    warm = (workdir / "warm.json").read_text(encoding="utf-8")
-    spacy_wps = words / spacy_s
-    cold_wps = words / cold_s
+    median = statistics.median
+    spacy_wps = median_spread([words / r.spacy_s for r in measured], 1)
+    cold_wps = median_spread([words / r.cold_s for r in measured], 1)
+    all_wps = median_spread([words / r.all_s for r in measured], 1)
+    ratio = median_spread([r.spacy_s / r.cold_s for r in measured], 3)
+    ratio_all = median_spread([r.spacy_s / r.all_s for r in measured], 3)
+    cold_s = median(r.cold_s for r in measured)
     return Figures(
         docs=docs,
         words=words,
-        jobs=jobs,
+        cores=usable_cores(),
+        jobs=usable_cores() if jobs == "auto" else int(jobs),
+        rounds=rounds,
+        load_avg_start=round(load_start, 2),
+        load_avg_end=round(os.getloadavg()[0], 2),
         model_load_s=round(model_load_s, 3),
-        spacy_s=round(spacy_s, 3),
-        spacy_cpu_s=round(spacy_cpu, 3),
-        spacy_wps=round(spacy_wps, 1),
+        spacy_s=round(median(r.spacy_s for r in measured), 3),
+        spacy_cpu_s=round(median(r.spacy_cpu for r in measured), 3),
+        spacy_wps=spacy_wps[0],
+        spacy_wps_min=spacy_wps[1],
+        spacy_wps_max=spacy_wps[2],
         cold_s=round(cold_s, 3),
-        cold_cpu_s=round(cold_cpu, 3),
-        factlint_cold_wps=round(cold_wps, 1),
-        ratio=round(cold_wps / spacy_wps, 3),
-        ratio_cpu=round(spacy_cpu / cold_cpu, 3),
+        cold_cpu_s=round(median(r.cold_cpu for r in measured), 3),
+        factlint_cold_wps=cold_wps[0],
+        factlint_cold_wps_min=cold_wps[1],
+        factlint_cold_wps_max=cold_wps[2],
+        ratio=ratio[0],
+        ratio_min=ratio[1],
+        ratio_max=ratio[2],
+        ratio_cpu=round(median(r.spacy_cpu / r.cold_cpu for r in measured), 3),
+        all_cores_s=round(median(r.all_s for r in measured), 3),
+        factlint_all_cores_wps=all_wps[0],
+        factlint_all_cores_wps_min=all_wps[1],
+        factlint_all_cores_wps_max=all_wps[2],
+        ratio_all_cores=ratio_all[0],
+        ratio_all_cores_min=ratio_all[1],
+        ratio_all_cores_max=ratio_all[2],
+        all_cores_output_identical=(workdir / "all.json").read_text(encoding="utf-8") == cold,
         warm_s=round(warm_s, 3),
         warm_speedup=round(cold_s / warm_s, 1),
         warm_facts_s=round(warm_phases["extract"], 3),
@@ -237,12 +327,12 @@ def measure(docs: int, jobs: int, workdir: Path, ignore: list[str] | None = None
         warm_cli_s=warm_cli_s,
         extract_s=round(phases["extract"], 3),
         rules_s=round(phases["rules"], 3),
-        rule_phase_share=round(phases["rules"] / cold_s, 4),
+        rule_phase_share=round(phases["rules"] / measured[0].cold_s, 4),
         rule_ms={code: round(ms, 1) for code, ms in sorted(rule_ms.items())},
         extract_cpu_ms={name: round(ms, 1) for name, ms in sorted(extract_ms.items())},
         findings=len(json.loads(cold)["findings"]),
-        warm_output_identical=cold == warm,
-        peak_rss_extract_mb=round(floor_peak_mb + phases["extract_rss_growth_mb"], 1),
+        warm_output_identical=cold == (workdir / "warm.json").read_text(encoding="utf-8"),
+        peak_rss_extract_mb=round(extract_peak_mb, 1),
         peak_rss_mb=round(cold_peak_mb, 1),
         peak_rss_warm_mb=round(peak_rss_mb(), 1),
     )
@@ -268,11 +358,12 @@ def warm_cli(check_args: list[str], output: Path) -> float | None:
     return round(seconds, 3) if source_fingerprint() == cold_source else None
 
 
-def measure_in_child(docs: int, jobs: int, ignore: list[str]) -> Figures:
+def measure_in_child(docs: int, jobs: str, ignore: list[str], rounds: int) -> Figures:
     """One size in a fresh process, so its peak RSS is its own."""
     with tempfile.TemporaryDirectory(prefix="factlint-bench-") as tmp:
         out = Path(tmp) / "figures.json"
-        command = [sys.executable, __file__, "--docs", str(docs), "--jobs", str(jobs)]
+        command = [sys.executable, __file__, "--docs", str(docs), "--jobs", jobs]
+        command += ["--rounds", str(rounds)]
         command += [arg for codes in ignore for arg in ("--ignore", codes)]
         subprocess.run(
             [*command, "--no-scale", "--json", str(out)], check=True, stdout=subprocess.DEVNULL
@@ -283,12 +374,21 @@ def measure_in_child(docs: int, jobs: int, ignore: list[str]) -> Figures:
 ROWS = [
     ("docs", "documents"),
     ("words", "words"),
-    ("spacy_wps", "spaCy nlp.pipe (words/s)"),
-    ("factlint_cold_wps", "factlint cold (words/s)"),
+    ("cores", "usable cores"),
+    ("jobs", "processes of the default run"),
+    ("rounds", "rounds"),
+    ("load_avg_start", "load average before"),
+    ("load_avg_end", "load average after"),
+    ("spacy_wps", "spaCy nlp.pipe, one process (words/s)"),
+    ("factlint_cold_wps", "factlint cold --jobs 1 (words/s)"),
+    ("factlint_all_cores_wps", "factlint cold, default jobs (words/s)"),
     ("ratio", "ratio cold/spaCy (wall)"),
     ("ratio_cpu", "ratio cold/spaCy (CPU time)"),
+    ("ratio_all_cores", "ratio default jobs/spaCy one process (wall)"),
+    ("all_cores_output_identical", "default jobs output = --jobs 1 output"),
     ("spacy_cpu_s", "spaCy nlp.pipe CPU (s)"),
     ("cold_s", "cold run (s)"),
+    ("all_cores_s", "cold run, default jobs (s)"),
     ("cold_cpu_s", "cold run CPU (s)"),
     ("warm_s", "warm run, in-process (s)"),
     ("warm_cli_s", "warm run, CLI subprocess (s)"),
@@ -306,14 +406,20 @@ ROWS = [
 ]
 
 
+def cell(figures: Figures, key: str) -> str:
+    """The figure; a median over rounds with its min-max beside it."""
+    value = getattr(figures, key)
+    if value is None:
+        return "n/a"
+    low, high = getattr(figures, f"{key}_min", None), getattr(figures, f"{key}_max", None)
+    return str(value) if low is None else f"{value} ({low}–{high})"
+
+
 def table(columns: list[Figures]) -> str:
     lines = ["| figure | " + " | ".join(f"N={c.docs}" for c in columns) + " |"]
     lines.append("|---|" + "---:|" * len(columns))
     for key, label in ROWS:
-        cells = " | ".join(
-            "n/a" if getattr(c, key) is None else str(getattr(c, key)) for c in columns
-        )
-        lines.append(f"| {label} | {cells} |")
+        lines.append(f"| {label} | {' | '.join(cell(c, key) for c in columns)} |")
     codes = sorted({code for c in columns for code in c.rule_ms})
     for code in codes:
         cells = " | ".join(f"{c.rule_ms.get(code, 0.0)}" for c in columns)
@@ -329,7 +435,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--docs", type=int, default=1000, help="documents at size N")
     parser.add_argument("--json", type=Path, help="write the figures at N (and 10×N) here")
-    parser.add_argument("--jobs", type=int, default=1, help="pass --jobs to factlint check")
+    parser.add_argument(
+        "--jobs", default="auto", help="--jobs of the all-cores run (default: auto)"
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="interleaved rounds at N (10×N runs one)"
+    )
     parser.add_argument(
         "--scale",
         action=argparse.BooleanOptionalAction,
@@ -347,14 +458,14 @@ def main(argv: list[str] | None = None) -> int:
 
     if not args.scale:
         with tempfile.TemporaryDirectory(prefix="factlint-bench-") as tmp:
-            figures = measure(args.docs, args.jobs, Path(tmp), args.ignore)
+            figures = measure(args.docs, args.jobs, Path(tmp), args.ignore, args.rounds)
         print(table([figures]))
         if args.json:
             args.json.write_text(figures.model_dump_json(indent=2) + "\n", encoding="utf-8")
         return 0
 
-    small = measure_in_child(args.docs, args.jobs, args.ignore)
-    large = measure_in_child(args.docs * 10, args.jobs, args.ignore)
+    small = measure_in_child(args.docs, args.jobs, args.ignore, args.rounds)
+    large = measure_in_child(args.docs * 10, args.jobs, args.ignore, 1)
     per_doc = sum(small.rule_ms.values()) / small.docs
     per_doc_10x = sum(large.rule_ms.values()) / large.docs
     scaling = Scaling(

@@ -49,11 +49,10 @@ _QUERY_CHUNK = 500
 
 
 class CacheOptions(BaseModel):
-    """How `collect_facts` uses the cache and how many processes extract."""
+    """How `collect_facts` uses the cache."""
 
     enabled: bool = True
     directory: Path | None = None
-    jobs: int = 1
 
 
 def warn(message: str) -> None:

@@ -19,6 +19,7 @@ from factlint.printable import printable
 
 if TYPE_CHECKING:
     from factlint.cache import CacheOptions
+    from factlint.nlp.executors import ExecutorOptions
 
 app = typer.Typer(
     add_completion=False,
@@ -46,14 +47,46 @@ CacheDirOption = Annotated[
     ),
 ]
 JobsOption = Annotated[
-    int, typer.Option("--jobs", "-j", min=1, help="Processes for the NLP pass on uncached files.")
+    str,
+    typer.Option(
+        "--jobs",
+        "-j",
+        metavar="N|auto",
+        help="Processes for the NLP pass on uncached files (auto: every usable core).",
+    ),
 ]
 
 
-def cache_options(no_cache: bool, cache_dir: Path | None, jobs: int) -> CacheOptions:
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Run the NLP pass on this Dask scheduler, e.g. tcp://10.0.0.5:8786 "
+        "(needs factlint[dask]; --jobs is then ignored).",
+    ),
+]
+
+
+def cache_options(no_cache: bool, cache_dir: Path | None) -> CacheOptions:
     from factlint.cache import CacheOptions
 
-    return CacheOptions(enabled=not no_cache, directory=cache_dir, jobs=jobs)
+    return CacheOptions(enabled=not no_cache, directory=cache_dir)
+
+
+def executor_options(jobs: str, scheduler: str | None = None) -> ExecutorOptions:
+    """Where the NLP pass runs, from `--jobs` and `--scheduler`."""
+    from factlint.nlp.executors import ExecutorOptions
+
+    if jobs.strip().lower() == "auto":
+        return ExecutorOptions(scheduler=scheduler)
+    try:
+        count = int(jobs)
+    except ValueError:
+        count = 0
+    if count < 1:
+        fail(f"--jobs: '{jobs}' is not a number of processes (1 or more) or 'auto'")
+    return ExecutorOptions(jobs=count, scheduler=scheduler)
 
 
 def fail(error: FactlintError | str) -> NoReturn:
@@ -70,6 +103,14 @@ def emit(text: str, utf8: bool) -> None:
     problem = write_stdout(text, utf8)
     if problem is not None:
         fail(problem)
+
+
+def warn_if_empty(documents: int) -> None:
+    """Nothing to lint is said, not passed in silence; the exit status stays as Ruff's: 0."""
+    from factlint.documents.discover import NO_DOCUMENTS
+
+    if not documents:
+        typer.echo(f"factlint: warning: {NO_DOCUMENTS}", err=True)
 
 
 def refuse_input_targets(paths: list[str], targets: dict[str, Path | None]) -> None:
@@ -176,7 +217,8 @@ def check(
     ] = False,
     no_cache: NoCacheOption = False,
     cache_dir: CacheDirOption = None,
-    jobs: JobsOption = 1,
+    jobs: JobsOption = "auto",
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Lint documents and report the facts that disagree."""
     from factlint.config import resolve_config
@@ -196,6 +238,7 @@ def check(
         fail(f"--format: unknown format '{output_format}' (known: {', '.join(REPORTERS)})")
     if statistics and output_format not in STATISTICS_RENDERERS:
         fail(f"--statistics: works with --format {' or '.join(STATISTICS_RENDERERS)}")
+    executor = executor_options(jobs, scheduler)
     refuse_input_targets(paths, {"--output": output, "--write-baseline": write_baseline_file})
     try:
         config = resolve_config(paths, config_file)
@@ -211,13 +254,14 @@ def check(
         # Unused-suppression rules need every other rule's findings: filter_findings runs them.
         first_pass = [r for r in active if not isinstance(r.kind, UnusedSuppression)]
         with progress(output_format, paths) as on_progress:
-            options = cache_options(no_cache, cache_dir, jobs)
-            result = lint(paths, first_pass, anchor, options, on_progress)
+            options = cache_options(no_cache, cache_dir)
+            result = lint(paths, first_pass, anchor, options, on_progress, executor)
         filtered = filter_findings(result.findings, result.facts, active, selection)
     except FactlintError as error:
         fail(error)
     for error in result.errors:
         typer.echo(f"factlint: error: {error}", err=True)
+    warn_if_empty(len(result.facts.documents))
     input_failed = bool(result.errors) and not ignore_errors
     findings = filtered.findings
     if write_baseline_file is not None:
@@ -295,7 +339,8 @@ def facts(
     config_file: Annotated[Path | None, typer.Option("--config", help="Config file.")] = None,
     no_cache: NoCacheOption = False,
     cache_dir: CacheDirOption = None,
-    jobs: JobsOption = 1,
+    jobs: JobsOption = "auto",
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Print what the NLP pass pulled out: publication dates, dates, entities."""
     from factlint.config import resolve_config
@@ -303,6 +348,7 @@ def facts(
     from factlint.reporters.facts import render_facts_json, render_facts_text
 
     errors: list[FactlintError] = []
+    executor = executor_options(jobs, scheduler)
     try:
         anchor = (
             parse_date(reference_date) or resolve_config(paths, config_file).settings.reference_date
@@ -311,12 +357,14 @@ def facts(
             paths,
             anchor,
             errors,  # type: ignore[arg-type]
-            cache_options(no_cache, cache_dir, jobs),
+            cache_options(no_cache, cache_dir),
+            executor=executor,
         )
     except FactlintError as error:
         fail(error)
     for error in errors:
         typer.echo(f"factlint: error: {error}", err=True)
+    warn_if_empty(len(fact_set.documents))
     render = render_facts_json if output_format is FactsFormat.json else render_facts_text
     emit(render(fact_set), utf8=output_format is FactsFormat.json)
     raise typer.Exit(EXIT_ERROR if errors else EXIT_CLEAN)

@@ -42,6 +42,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 CONFIG_NAMES = ("factlint.toml", "pyproject.toml")
+NO_RULE_SELECTED = "selects no rule; name rule codes or prefixes (leave it out to run every rule)"
 
 
 def _selectors(value: list[str]) -> list[str]:
@@ -68,6 +69,8 @@ class Settings(BaseModel):
     @field_validator("select")
     @classmethod
     def _check_select(cls, value: list[str] | None) -> list[str] | None:
+        if value is not None and not value:
+            raise ValueError(NO_RULE_SELECTED)
         return None if value is None else _selectors(value)
 
     @field_validator("ignore")
@@ -105,10 +108,14 @@ class Config:
         self, select: list[str] | None = None, ignore: list[str] | None = None
     ) -> RuleSelection:
         """The rule selection, with command-line lists (when given) replacing the file's."""
-        chosen = select if select else self.settings.select
+        chosen = select if select is not None else self.settings.select
         ignored = ignore if ignore else self.settings.ignore
+        selected = None if chosen is None else parse_selectors(chosen, "--select")
+        if selected == ():
+            # `--select ""` or `--select ,`: running no rule would pass every input in silence.
+            raise ConfigError(NO_RULE_SELECTED, "--select")
         return RuleSelection(
-            select=None if chosen is None else parse_selectors(chosen, "--select"),
+            select=selected,
             ignore=parse_selectors(ignored, "--ignore"),
             per_file_ignores={p: tuple(c) for p, c in self.settings.per_file_ignores.items()},
             base_dir=self.base_dir,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -12,7 +13,9 @@ from factlint.documents.published import resolve_published
 from factlint.errors import InputError
 from factlint.facts.model import DocumentFacts, FactSet
 from factlint.findings.model import Finding, sort_findings
+from factlint.findings.records import record_location
 from factlint.heap import heap_frozen
+from factlint.nlp.executors import ExecutorOptions
 from factlint.rules.loader import Rule
 
 CACHE_WRITE_BATCH = 64
@@ -39,9 +42,12 @@ def collect_facts(
     errors: list[InputError] | None = None,
     options: CacheOptions | None = None,
     on_progress: ProgressCallback = _no_progress,
+    executor: ExecutorOptions | None = None,
 ) -> FactSet:
-    """Facts of every document: from the cache where it has them, else from one spaCy pass."""
+    """Facts of every document: from the cache where it has them, else from the NLP pass,
+    run where `executor` says (default: every usable core)."""
     options = options or CacheOptions()
+    executor = executor or ExecutorOptions()
     documents = load_documents(paths, on_error=errors.append if errors is not None else None)
     resolve_published(documents, reference_date)
     total = len(documents)
@@ -49,9 +55,10 @@ def collect_facts(
         return FactSet()
     if not options.enabled:
         extracted = []
-        for facts in _extract(documents, options.jobs):
-            extracted.append(facts)
-            on_progress(len(extracted), total)
+        with closing(_extract(documents, executor)) as fresh:
+            for facts in fresh:
+                extracted.append(facts)
+                on_progress(len(extracted), total)
         return FactSet(documents=extracted)
     context = context_fingerprint(reference_date)
     keys = [document_key(document, context) for document in documents]
@@ -59,17 +66,16 @@ def collect_facts(
         found = _belonging(cache.get_many(keys), keys, documents)
         on_progress(len(found), total)
         missing = [(k, d) for k, d in zip(keys, documents, strict=True) if k not in found]
-        # spaCy is imported and the model loaded only when some document is not cached.
-        fresh = _extract([d for _, d in missing], options.jobs) if missing else iter(())
         batch: list[tuple[str, DocumentFacts]] = []
-        for (key, _), facts in zip(missing, fresh, strict=True):
-            found[key] = facts
-            on_progress(len(found), total)
-            batch.append((key, facts))
-            # Written as they come, so an interrupted run keeps what it extracted.
-            if len(batch) == CACHE_WRITE_BATCH:
-                cache.put_many(batch)
-                batch = []
+        with closing(_extract([d for _, d in missing], executor)) as fresh:
+            for (key, _), facts in zip(missing, fresh, strict=True):
+                found[key] = facts
+                on_progress(len(found), total)
+                batch.append((key, facts))
+                # Written as they come, so an interrupted run keeps what it extracted.
+                if len(batch) == CACHE_WRITE_BATCH:
+                    cache.put_many(batch)
+                    batch = []
         cache.put_many(batch)
     return FactSet(documents=[found[key] for key in keys])
 
@@ -86,18 +92,23 @@ def _belonging(
     return found
 
 
-def _extract(documents: list[Document], jobs: int) -> Iterator[DocumentFacts]:
-    from factlint.nlp.extract import extract
-    from factlint.nlp.model import load_model
+def _extract(documents: list[Document], executor: ExecutorOptions) -> Iterator[DocumentFacts]:
+    """Facts of each document in order; the executor's workers end when this generator is
+    closed, also when the run is interrupted. spaCy is imported and the model loaded only
+    when there is something to extract."""
+    if not documents:
+        return
+    from factlint.nlp.executors import executor_for, extract_with
 
-    yield from extract(documents, load_model(), jobs=jobs)
+    with executor_for(executor) as running:
+        yield from extract_with(documents, running)
 
 
 def run_rules(facts: FactSet, rules: list[Rule]) -> list[Finding]:
     findings: list[Finding] = []
     for rule in rules:
         findings.extend(rule.kind.check(facts))
-    return sort_findings(findings)
+    return sort_findings(record_location(findings, facts))
 
 
 def lint(
@@ -106,9 +117,10 @@ def lint(
     reference_date: date | None = None,
     options: CacheOptions | None = None,
     on_progress: ProgressCallback = _no_progress,
+    executor: ExecutorOptions | None = None,
 ) -> LintResult:
     errors: list[InputError] = []
-    facts = collect_facts(paths, reference_date, errors, options, on_progress)
+    facts = collect_facts(paths, reference_date, errors, options, on_progress, executor)
     with heap_frozen():
         findings = run_rules(facts, rules)
     return LintResult(facts=facts, findings=findings, errors=errors)

@@ -12,6 +12,11 @@ from factlint.errors import InputError
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
 STDIN = "-"
+# A warning, as Ruff's "No Python files found": the run goes on and its status stays 0.
+NO_DOCUMENTS = (
+    "no documents found under the given path(s); factlint reads .txt, .md, .markdown, .html, "
+    ".htm and .jsonl files"
+)
 
 
 _KINDS = [

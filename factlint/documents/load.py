@@ -19,10 +19,6 @@ from factlint.documents.prose import clean_prose
 from factlint.errors import InputError
 
 STDIN_LABEL = "<stdin>"
-# Characters of analysed text per document. spaCy's parser needs about 1.5 GB and 30 s per
-# 400,000 characters here, so a 50 MB "article" (a dump, a log) would run for an hour: such
-# documents are reported as input errors and the others are still linted.
-MAX_TEXT_CHARS = 2_000_000
 # Bytes read from one file, checked with `stat` before it is opened and bounded while reading
 # (a 400 MB dump must not cost 2 GB of memory to refuse). A JSONL file holds many articles.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -139,6 +135,7 @@ def load_jsonl(path: str, source: str, on_error: Callable[[InputError], None]) -
             source=record.text,
             anchors=record.anchors,
             format="jsonl",
+            record=record.line,
             id=str(data["id"]) if isinstance(data.get("id"), (str, int)) else None,
             title=data["title"] if isinstance(data.get("title"), str) else None,
             url=data["url"] if isinstance(data.get("url"), str) else None,
@@ -176,14 +173,6 @@ def load_path(item: str, on_error: Callable[[InputError], None]) -> list[Documen
     return [_LOADERS[kind](label, source)]
 
 
-def _too_long(document: Document) -> InputError:
-    return InputError(
-        f"too long to analyse: {len(document.text):,} characters "
-        f"(the limit is {MAX_TEXT_CHARS:,}; split it into articles)",
-        document.path,
-    )
-
-
 def load_documents(
     paths: list[str], on_error: Callable[[InputError], None] | None = None
 ) -> list[Document]:
@@ -198,11 +187,7 @@ def load_documents(
     documents: list[Document] = []
     for item in discover(paths, report):
         try:
-            for document in load_path(item, report):
-                if len(document.text) > MAX_TEXT_CHARS:
-                    report(_too_long(document))
-                else:
-                    documents.append(document)
+            documents.extend(load_path(item, report))
         except InputError as error:
             report(error)
         except RecursionError:

@@ -143,6 +143,8 @@ class DocumentFacts(BaseModel):
     published: date | None = None
     published_source: str | None = None
     published_note: str | None = None
+    # A JSONL record's line in its file (`path` is "file.jsonl:LINE"); None for a whole file.
+    record: int | None = None
     words: int = 0
     dates: list[DateFact] = Field(default_factory=list)
     entities: list[EntityFact] = Field(default_factory=list)
@@ -161,6 +163,20 @@ class DocumentFacts(BaseModel):
 
     _map: SourceMap | None = PrivateAttr(default=None)
 
+    @property
+    def file(self) -> str:
+        """The file the document was read from: `path` without a JSONL record's `:LINE`."""
+        if self.record is None:
+            return self.path
+        return self.path.removesuffix(f":{self.record}")
+
+    @property
+    def label(self) -> str | None:
+        """How findings name a JSONL record in its file: its id, else its line; None for a file."""
+        if self.record is None:
+            return None
+        return self.id if self.id is not None else str(self.record)
+
     def line_text(self, line: int) -> str:
         """The analysed text on a source line (excerpts for reports); "" for no such line."""
         if self._map is None:
@@ -177,8 +193,9 @@ def span_between(document: Document, start: int, end: int) -> Span:
     return span_in(document.text, document.source_map(), start, end)
 
 
-def span_in(text: str, positions: SourceMap, start: int, end: int) -> Span:
-    """`span_between` for a caller that asks for many spans of one text and keeps its map."""
+def span_in(text: str, positions: SourceMap, start: int, end: int, offset: int = 0) -> Span:
+    """`span_between` for a caller that asks for many spans of one text and keeps its map.
+    `text` may be a chunk that starts at character `offset` of the document's text."""
     line, column = positions.position(start)
     end_line, end_column = positions.position(end)
     words = text[start:end]
@@ -186,8 +203,8 @@ def span_in(text: str, positions: SourceMap, start: int, end: int) -> Span:
         # Names and dates recur across thousands of documents: one string each (as cache
         # reads get from pydantic, which shares strings up to 64 characters).
         text=sys.intern(words) if len(words) <= 64 else words,
-        start=start,
-        end=end,
+        start=start + offset,
+        end=end + offset,
         line=line,
         column=column,
         end_line=end_line,

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 
 class Severity(str, Enum):
@@ -49,6 +50,16 @@ class Finding(BaseModel):
     text: str
     evidence: list[Evidence] = Field(default_factory=list)
     fix: Fix | None = None
+    # The JSONL record the finding stands in (its id, else its line); None for a whole file,
+    # and then left out of the JSON, whose shape for files stays as it was.
+    document: str | None = None
+
+    @model_serializer(mode="wrap")
+    def _leave_out_no_document(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if data.get("document") is None:
+            data.pop("document", None)
+        return data
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.code, self.message)

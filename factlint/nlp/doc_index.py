@@ -23,12 +23,14 @@ COMMON_WORD_ZIPF = 4.0
 class DocIndex:
     """A parsed document with its sentences, entities and per-sentence summaries at hand.
 
-    `text` must be the text the Doc was made from (the document's analysed text).
+    `text` must be the text the Doc was made from: the document's analysed text, or the
+    chunk of it that starts at character `offset`.
     """
 
-    def __init__(self, doc: Doc, text: str) -> None:
+    def __init__(self, doc: Doc, text: str, offset: int = 0) -> None:
         self.doc = doc
         self.text = text
+        self.offset = offset
         self.ents: tuple[SpacySpan, ...] = tuple(doc.ents)
         self.sentences: list[SpacySpan] = list(doc.sents) or [doc[:]]
         self._starts = [s.start for s in self.sentences]

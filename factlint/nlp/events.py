@@ -96,7 +96,7 @@ def event_context(index: DocIndex, sentence_index: int, tokens: list[Token]) -> 
     sentence = index.sentences[sentence_index]
     text = index.sentence_text(sentence_index)
     if not tokens:
-        return EventContext(sentence=text, sentence_start=sentence.start_char)
+        return EventContext(sentence=text, sentence_start=sentence.start_char + index.offset)
     chain = event_chain(tokens)
     phrase = _phrase(sentence, chain, tokens)
     words = sorted(
@@ -118,5 +118,5 @@ def event_context(index: DocIndex, sentence_index: int, tokens: list[Token]) -> 
         relation=_relation(root),
         scope=tuple(sys.intern(a.lower_) for a in root.ancestors if a.lower_ in RELATIONS),
         sentence=text,
-        sentence_start=sentence.start_char,
+        sentence_start=sentence.start_char + index.offset,
     )

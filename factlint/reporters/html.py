@@ -338,7 +338,14 @@ class _Places:
         names = Counter(PurePath(p).name for p in self.order)
         return {p: PurePath(p).name if names[PurePath(p).name] == 1 else p for p in self.order}
 
+    def key_of(self, path: str, line: int) -> str:
+        """The document a place names: a JSONL file's record is the file at its line."""
+        if path not in self.docs and f"{path}:{line}" in self.docs:
+            return f"{path}:{line}"
+        return path
+
     def get(self, path: str, line: int, column: int, text: str) -> Place:
+        path = self.key_of(path, line)
         key = (path, line, column)
         if key in self.places:
             return self.places[key]
@@ -642,8 +649,9 @@ def _environment() -> Environment:
 
 def build_page(report: Report) -> Page:
     # Paths only findings name (not read in this run) go last, sorted, so input order never shows.
-    named = {p for f in report.findings for p in [f.path, *(e.path for e in f.evidence)]}
-    places = _Places(report.facts, [*report.paths, *sorted(named - set(report.paths))])
+    places = _Places(report.facts, report.paths)
+    named = {places.key_of(p.path, p.line) for f in report.findings for p in [f, *f.evidence]}
+    places.order.extend(sorted(named - set(places.order)))
     cards = build_cards(list(report.findings), places)
     labels = places.labels()
     for place in places.places.values():

@@ -1,5 +1,10 @@
-"""`--format junit`: JUnit XML for CI test views: one test case per document, one failure per
-finding, one error per unreadable input."""
+"""`--format junit`: JUnit XML for CI test views, shaped as Ruff writes it.
+
+One `<testsuite>` per file; one `<testcase>` per finding, with one `<failure>` (Jenkins, Azure
+DevOps and most JUnit viewers show only the first failure of a test case); a file without
+findings gets one passing test case, so the view lists every file checked; an unreadable input
+is a test suite whose one test case has an `<error>`.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +24,8 @@ def _clean(value: str) -> str:
 
 def _details(finding: Finding) -> str:
     lines = [f"{finding.path}:{finding.line}:{finding.column}: {finding.code} {finding.message}"]
+    if finding.document is not None:
+        lines.append(f"    document: {finding.document}")
     lines.extend(f"    evidence: {e.path}:{e.line}:{e.column}: {e.text}" for e in finding.evidence)
     if finding.fix is not None:
         label = "fix" if finding.fix.safe else "fix (unsafe)"
@@ -26,34 +33,68 @@ def _details(finding: Finding) -> str:
     return _clean("\n".join(lines))
 
 
-def render_junit(report: Report) -> str:
-    by_path: dict[str, list[Finding]] = {path: [] for path in report.paths}
+def _files(report: Report) -> dict[str, list[Finding]]:
+    """Findings by file, files in the order they were read (a JSONL file once)."""
+    files: dict[str, list[Finding]] = {}
+    for path in report.paths:
+        doc = report.document(path)
+        files.setdefault(doc.file if doc is not None else path, [])
     for finding in report.findings:
-        by_path.setdefault(finding.path, []).append(finding)
-    counts = {
-        "tests": str(len(by_path) + len(report.errors)),
-        "failures": str(len(report.findings)),
-        "errors": str(len(report.errors)),
-    }
-    root = ET.Element("testsuites", {"name": "factlint", **counts})
-    suite = ET.SubElement(root, "testsuite", {"name": "factlint", **counts, "skipped": "0"})
-    for path, findings in by_path.items():
-        case = ET.SubElement(
-            suite, "testcase", {"classname": "factlint", "name": _clean(path), "file": _clean(path)}
-        )
+        files.setdefault(finding.path, []).append(finding)
+    return files
+
+
+def _suite(root: ET.Element, name: str, tests: int, failures: int, errors: int) -> ET.Element:
+    counts = {"tests": str(tests), "failures": str(failures), "errors": str(errors)}
+    return ET.SubElement(root, "testsuite", {"name": _clean(name), **counts, "skipped": "0"})
+
+
+def _case(suite: ET.Element, path: str, finding: Finding) -> None:
+    case = ET.SubElement(
+        suite,
+        "testcase",
+        {
+            "classname": _clean(path),
+            "name": f"{finding.code} {finding.rule}",
+            "file": _clean(path),
+            "line": str(finding.line),
+            "column": str(finding.column),
+        },
+    )
+    failure = ET.SubElement(
+        case,
+        "failure",
+        {
+            "type": finding.code,
+            "message": _clean(f"{finding.line}:{finding.column}: {finding.message}"),
+        },
+    )
+    failure.text = _details(finding)
+
+
+def render_junit(report: Report) -> str:
+    files = _files(report)
+    tests = sum(max(len(found), 1) for found in files.values()) + len(report.errors)
+    root = ET.Element(
+        "testsuites",
+        {
+            "name": "factlint",
+            "tests": str(tests),
+            "failures": str(len(report.findings)),
+            "errors": str(len(report.errors)),
+        },
+    )
+    for path, findings in files.items():
+        suite = _suite(root, path, max(len(findings), 1), len(findings), 0)
         for finding in findings:
-            failure = ET.SubElement(
-                case,
-                "failure",
-                {
-                    "type": finding.code,
-                    "message": _clean(f"{finding.line}:{finding.column}: {finding.message}"),
-                },
-            )
-            failure.text = _details(finding)
+            _case(suite, path, finding)
+        if not findings:
+            attributes = {"classname": _clean(path), "name": "no findings", "file": _clean(path)}
+            ET.SubElement(suite, "testcase", attributes)
     for error in report.errors:
         where = error.split(": ", 1)[0]
-        case = ET.SubElement(suite, "testcase", {"classname": "factlint", "name": _clean(where)})
+        suite = _suite(root, where, 1, 0, 1)
+        case = ET.SubElement(suite, "testcase", {"classname": _clean(where), "name": "input"})
         ET.SubElement(case, "error", {"type": "input", "message": _clean(error)})
     ET.indent(root)
     body = ET.tostring(root, encoding="unicode")

@@ -70,6 +70,8 @@ def render_plain(report: Report) -> str:
     lines: list[str] = []
     for f in report.findings:
         lines.append(f"{_head(f)} {f.code} [{f.severity.value}] {printable(f.message)}")
+        if f.document is not None:
+            lines.append(f"    document: {printable(f.document)}")
         lines.extend(_evidence(e) for e in f.evidence)
         fix = _fix_line(f)
         if fix is not None:
@@ -82,7 +84,7 @@ def _excerpt(report: Report, finding: Finding) -> str | None:
     """The flagged line as the facts keep it, when it still holds the flagged text."""
     if report.facts is None or finding.end_line != finding.line:
         return None
-    doc = report.document(finding.path)
+    doc = report.document(finding.path, finding.line)
     line = doc.line_text(finding.line) if doc is not None else None
     start = finding.column - 1
     if not line or line[start : start + len(finding.text)] != finding.text:
@@ -114,6 +116,8 @@ def render_rich(report: Report) -> str:
         head.append(f" [{f.severity.value}] ", style="dim")
         head.append(printable(f.message))
         console.print(head)
+        if f.document is not None:
+            console.print(Text(f"    document: {printable(f.document)}", style="dim"))
         excerpt = _excerpt(report, f)
         if excerpt is not None:
             gutter = f"{f.line:>5} │ "

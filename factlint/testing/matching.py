@@ -29,7 +29,11 @@ def _hits(ref: str, evidence: Evidence) -> bool:
 def differences(expected: ExpectedFinding, actual: Finding) -> list[str]:
     """What keeps `actual` from matching `expected`, one phrase per field (empty: a match)."""
     diffs: list[str] = []
-    for name in ("path", "line", "column", "text"):
+    # A JSONL record named as the loader names it ("feed.jsonl:2") is the file at that line.
+    want = expected.path
+    if want not in (None, actual.path) and parse_evidence_ref(want) != (actual.path, actual.line):
+        diffs.append(f"path: expected {expected.path!r}, got {actual.path!r}")
+    for name in ("line", "column", "text"):
         want = getattr(expected, name)
         got = getattr(actual, name)
         if want is not None and want != got:

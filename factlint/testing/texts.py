@@ -14,6 +14,7 @@ from factlint.documents.published import resolve_published
 from factlint.errors import ConfigError
 from factlint.facts.model import FactSet
 from factlint.findings.model import Finding, sort_findings
+from factlint.findings.records import record_location
 from factlint.rules.base import RuleContext
 from factlint.rules.loader import Rule, load_rule_file, load_rules
 
@@ -77,7 +78,7 @@ def check_rules(facts: FactSet, rules: Sequence[Rule]) -> list[Finding]:
     findings: list[Finding] = []
     for rule in rules:
         findings.extend(rule.kind.check(facts))
-    return sort_findings(findings)
+    return sort_findings(record_location(findings, facts))
 
 
 def select_rules(

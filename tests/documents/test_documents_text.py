@@ -7,7 +7,7 @@ from documents_helpers import load_collecting, position_of
 
 from factlint.documents import load_documents
 from factlint.documents.decode import decode
-from factlint.documents.load import MAX_TEXT_CHARS, load_path
+from factlint.documents.load import load_path
 from factlint.errors import InputError
 
 
@@ -149,13 +149,10 @@ def test_fifty_megabyte_document_loads_and_is_refused_for_analysis(write):
     assert len(doc.text) > 50 * 1024 * 1024
     line, column = position_of(doc, "Zagreb")
     assert (line, column) == (3 + 2 * count, 7)
-    # Too long for the NLP pass: one line naming the file, the other documents still load.
+    # No length limit: the NLP pass takes long documents in chunks (factlint.nlp.pieces).
     docs, errors = load_collecting([str(path), str(good)])
-    assert [d.path for d in docs] == [str(good)]
-    assert [str(e) for e in errors] == [
-        f"{path}: too long to analyse: {len(doc.text):,} characters "
-        f"(the limit is {MAX_TEXT_CHARS:,}; split it into articles)"
-    ]
+    assert [d.path for d in docs] == [str(path), str(good)]
+    assert errors == []
 
 
 def test_permission_error_is_reported_even_as_root(write, monkeypatch):

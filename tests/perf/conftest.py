@@ -1,4 +1,4 @@
-"""Fixtures for the fact cache: a stand-in extractor that counts what it is asked to extract."""
+"""Fixtures for the fact cache: a stand-in NLP pass that counts what it is asked to extract."""
 
 from __future__ import annotations
 
@@ -19,10 +19,11 @@ class FakeExtractor:
     calls: list[list[str]] = field(default_factory=list)
     model_loads: int = 0
 
-    def extract(
-        self, documents: Iterable[Document], nlp: object, jobs: int = 1
-    ) -> Iterator[DocumentFacts]:
+    def extract(self, documents: Iterable[Document], executor: object) -> Iterator[DocumentFacts]:
         documents = list(documents)
+        if not documents:
+            return
+        self.load_model()
         self.calls.append([d.path for d in documents])
         for document in documents:
             yield DocumentFacts(
@@ -42,12 +43,10 @@ class FakeExtractor:
 
 @pytest.fixture
 def fake_extractor(monkeypatch: pytest.MonkeyPatch) -> FakeExtractor:
-    import factlint.nlp.extract
-    import factlint.nlp.model
+    import factlint.pipeline
 
     fake = FakeExtractor()
-    monkeypatch.setattr(factlint.nlp.extract, "extract", fake.extract)
-    monkeypatch.setattr(factlint.nlp.model, "load_model", fake.load_model)
+    monkeypatch.setattr(factlint.pipeline, "_extract", fake.extract)
     return fake
 
 

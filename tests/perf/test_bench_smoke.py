@@ -18,6 +18,13 @@ KEYS = {
     "spacy_wps": float,
     "factlint_cold_wps": float,
     "ratio": float,
+    "ratio_min": float,
+    "ratio_max": float,
+    "rounds": int,
+    "cores": int,
+    "ratio_all_cores": float,
+    "ratio_all_cores_min": float,
+    "ratio_all_cores_max": float,
     "ratio_cpu": float,
     "warm_speedup": float,
     "rule_phase_share": float,
@@ -44,6 +51,7 @@ def test_corpus_is_deterministic_and_never_repeats_a_text(tmp_path: Path) -> Non
 def test_bench_writes_the_figures(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
     command = [sys.executable, str(BENCHMARKS / "bench.py"), "--docs", "3", "--no-scale"]
+    command += ["--rounds", "2", "--jobs", "2"]
     run = subprocess.run(
         [*command, "--json", str(out)],
         capture_output=True,
@@ -58,4 +66,8 @@ def test_bench_writes_the_figures(tmp_path: Path) -> None:
     assert figures["docs"] == 3 and figures["words"] > 300
     assert figures["spacy_wps"] > 0 and figures["factlint_cold_wps"] > 0
     assert figures["warm_output_identical"] is True
+    assert figures["all_cores_output_identical"] is True
+    assert figures["rounds"] == 2
+    assert figures["ratio_min"] <= figures["ratio"] <= figures["ratio_max"]
+    assert figures["ratio_all_cores_min"] <= figures["ratio_all_cores"]
     assert "| ratio cold/spaCy (wall) |" in run.stdout

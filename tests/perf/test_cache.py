@@ -277,11 +277,13 @@ NO_SPACY = textwrap.dedent(
     from factlint.cli import app
     from factlint.facts.model import DocumentFacts
 
-    def fake(documents, jobs):
-        return iter([DocumentFacts(path=d.path) for d in documents])
+    def fake(documents, executor):
+        yield from (DocumentFacts(path=d.path) for d in documents)
 
-    def refuse(documents, jobs):
-        raise AssertionError("extracted on a warm run")
+    def refuse(documents, executor):
+        if documents:
+            raise AssertionError("extracted on a warm run")
+        yield from ()
 
     runner = CliRunner()
     for extractor in (fake, refuse):

@@ -1,4 +1,4 @@
-"""With the real model: cached facts equal fresh ones, and --jobs gives the serial result."""
+"""With the real model: cached facts equal fresh ones."""
 
 from __future__ import annotations
 
@@ -10,10 +10,6 @@ from typer.testing import CliRunner
 
 import factlint.nlp.extract
 from factlint.cli import app
-from factlint.documents.model import Document
-from factlint.nlp.extract import extract
-from factlint.nlp.model import load_model
-from factlint.nlp.parallel import extract_parallel
 
 pytestmark = pytest.mark.model
 
@@ -52,11 +48,3 @@ def test_warm_run_prints_what_the_cold_run_printed_without_extracting(
     warm = runner.invoke(app, args)
     assert warm.exit_code == 0, warm.output
     assert warm.output == cold.output == uncached.output
-
-
-def test_jobs_give_the_serial_facts_in_order() -> None:
-    documents = [Document(path=f"{i}.txt", text=text) for i, text in enumerate(TEXTS * 2)]
-    serial = list(extract(documents, load_model()))
-    parallel = list(extract_parallel(documents, jobs=2, chunk_size=1))
-    assert [f.path for f in parallel] == [d.path for d in documents]
-    assert parallel == serial

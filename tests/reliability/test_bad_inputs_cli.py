@@ -149,14 +149,6 @@ def _stdin_closed(tmp: Path) -> Setup:
     return Setup(["-"], run_kwargs={"stdin": None, "preexec_fn": lambda: os.close(0)})
 
 
-def _fifty_megabytes(tmp: Path) -> Setup:
-    paragraph = "The council met in Lyon on Tuesday and discussed the budget for the year.\n\n"
-    with (tmp / "dump.txt").open("w", encoding="utf-8") as handle:
-        for _ in range(50 * 1024 * 1024 // len(paragraph) + 1):
-            handle.write(paragraph)
-    return Setup([str(tmp / "dump.txt")])
-
-
 def _broken_front_matter(tmp: Path) -> Setup:
     (tmp / "post.md").write_text("---\ntitle: [unclosed\n---\n" + QUIET, encoding="utf-8")
     return Setup([str(tmp / "post.md")])
@@ -177,7 +169,6 @@ UNREADABLE: list[tuple[str, Callable[[Path], Setup], list[str], int]] = [
     ("unreadable", _unreadable, ["secret.txt: permission denied"], 0),
     ("missing", _missing, ["gone.txt: no such file or directory"], 0),
     ("stdin-closed", _stdin_closed, ["<stdin>: standard input is closed"], 0),
-    ("fifty-megabytes", _fifty_megabytes, ["dump.txt: too long to analyse: "], 0),
     ("broken-front-matter", _broken_front_matter, ["post.md:3: front matter is not valid YAML"], 0),
     ("folder-and-missing", _folder_as_document, ["also-gone.md: no such file or directory"], 0),
 ]

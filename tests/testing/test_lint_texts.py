@@ -157,7 +157,7 @@ def test_markdown_html_and_jsonl_texts_go_through_their_loaders(rules_dir: Path)
     findings = lint_texts(texts, rules=[rules_dir])
     # The front-matter date resolves "March 3"; positions are those of the source files.
     assert where(findings) == [
-        ("TS201", "feed.jsonl:1", 1, 34, "May 2, 2023"),
+        ("TS201", "feed.jsonl", 1, 34, "May 2, 2023"),
         ("TS202", "n.md", 6, 24, "March 3"),
         ("TS201", "p.html", 1, 40, "June 1, 2023"),
     ]

@@ -55,11 +55,12 @@ class TitleConflict(RuleKind):
     """One person's title differs across documents: "Transitional President" vs "interim President".
 
     Options: `qualifiers`, `max_evidence`.
-    Message fields: {title}, {other}, {person}, {support}.
+    Message fields: {title}, {other}, {person}, {support}, {note} (" (no majority: check which
+    is right)" when as many documents write each title).
     """
 
     Options = Options
-    message_fields = ("title", "other", "person", "support")
+    message_fields = ("title", "other", "person", "support", "note")
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
         options: Options = self.options  # type: ignore[assignment]
@@ -80,9 +81,10 @@ class TitleConflict(RuleKind):
             docs[item.qualifiers].add(item.doc.path)
         if len(docs) < 2:
             return
-        # The title most documents use stays; ties keep the one met first.
+        # The title most documents use stays; on a tie the one met first is offered, as a guess.
         order = sorted(docs, key=lambda q: (-len(docs[q]), min(docs[q]), q))
         main = order[0]
+        tie = len(docs[order[1]]) == len(docs[main])
         main_items = [i for i in items if i.qualifiers == main]
         for item in items:
             if item.qualifiers == main:
@@ -101,4 +103,5 @@ class TitleConflict(RuleKind):
                 other=main_items[0].words,
                 person=item.fact.person_text,
                 support=plural(len(docs[main]), "other document"),
+                note=" (no majority: check which is right)" if tie else "",
             )

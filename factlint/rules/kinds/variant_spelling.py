@@ -13,8 +13,11 @@ says the two are different names:
 - they come with different companions (Philip Hickok / Phillip Stirling: two people);
 - they stand in one sentence (Charlie and Charlene), or one is a person and the other not.
 
-The form most occurrences use (or the project's vocabulary) is the canonical spelling; each
-occurrence of another form is a finding with the canonical form as evidence and fix.
+Documents vote, not mentions: each document votes for the form of a pair it writes more
+often, so one article repeating a form three times does not decide it. The form more documents
+vote for (or the project's vocabulary) is the canonical spelling; each occurrence of another
+form is a finding with the canonical form as evidence and fix. A tie is no majority: the
+finding says so, and its fix (towards the form with more mentions) is unsafe.
 """
 
 from __future__ import annotations
@@ -70,7 +73,8 @@ class Options(KindOptions):
     common_zipf: float = 3.5
     # Occurrences of the canonical form listed as evidence, one per document.
     max_evidence: int = 3
-    # Fixes are safe when the canonical form outnumbers the variant at least this much.
+    # Fixes are safe when the documents voting for the canonical form outnumber those voting
+    # for the variant at least this much (documents, not mentions).
     safe_fix_ratio: float = 2.0
 
 
@@ -319,30 +323,52 @@ class VariantSpelling(RuleKind):
             form = forms[key]
             if key in accepted or key in pinned:
                 continue
-            best = max((forms[k] for k in related[key]), key=self._rank)
-            if self._rank(best) <= self._rank(form) and best.key not in accepted:
-                continue
+            house = [forms[k] for k in related[key] if k in accepted]
+            if house:
+                best = max(house, key=self._rank)
+                votes = vote(best, form)
+            else:
+                duels = [(vote(forms[k], form), forms[k]) for k in related[key]]
+                wins = [(v, f) for v, f in duels if self._beats(f, form, v)]
+                if not wins:
+                    continue
+                votes, best = max(
+                    wins, key=lambda w: (w[0][0] - w[0][1], w[0][0], self._rank(w[1]))
+                )
             # A third spelling of the same name is worth naming too (Gurbanguli / Gurbanguly).
             also = sorted(
                 forms[k].display for k in (related[key] | related[best.key]) - {key, best.key}
             )
-            basis = "house style" if best.key in accepted else "majority"
-            yield from self._flag(form, best, basis, also)
+            basis = "house style" if house else "majority" if votes[0] > votes[1] else "tie"
+            yield from self._flag(form, best, basis, votes, also)
 
     @staticmethod
     def _rank(form: Form) -> tuple[int, int, float, str]:
-        # The spelling more documents use, then more occurrences, then the more established one.
-        return (len(form.documents), form.count, form.zipf, form.key)
+        # Mentions, then the more established spelling, break a tie between documents.
+        return (form.count, len(form.documents), form.zipf, form.key)
+
+    def _beats(self, other: Form, form: Form, votes: tuple[int, int]) -> bool:
+        """`other` is the canonical spelling against `form`: more documents vote for it."""
+        if votes[0] != votes[1]:
+            return votes[0] > votes[1]
+        return self._rank(other) > self._rank(form)
 
     def _flag(
-        self, variant: Form, canonical: Form, basis: str, also: list[str] | None = None
+        self,
+        variant: Form,
+        canonical: Form,
+        basis: str,
+        votes: tuple[int, int],
+        also: list[str] | None = None,
     ) -> Iterator[Finding]:
         options: Options = self.options  # type: ignore[assignment]
         evidence: list[Evidence] = []
         for path in canonical.documents[: options.max_evidence]:
             first = next(o for o in canonical.occurrences if o.doc.path == path)
             evidence.append(evidence_at(first.doc, first.span))
-        safe = basis == "house style" or canonical.count >= options.safe_fix_ratio * variant.count
+        safe = basis == "house style" or (
+            basis == "majority" and votes[0] >= options.safe_fix_ratio * votes[1]
+        )
         canonical_docs = set(canonical.documents)
         for occurrence in variant.occurrences:
             here = occurrence.doc.path in canonical_docs
@@ -372,6 +398,7 @@ class VariantSpelling(RuleKind):
                     f" {canonical.display}, {len(variant.documents)}"
                     f" write{'s' if len(variant.documents) == 1 else ''} {variant.display}"
                     + (f"; also spelled {', '.join(also)}" if also else "")
+                    + ("; no majority: check which is right" if basis == "tie" else "")
                 ),
             )
 
@@ -404,6 +431,18 @@ class VariantSpelling(RuleKind):
                     basis="house style",
                     tally="house style",
                 )
+
+
+def vote(a: Form, b: Form) -> tuple[int, int]:
+    """(documents voting for `a`, for `b`): each document votes for the form it writes more
+    often; one writing both equally often abstains."""
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for side, form in enumerate((a, b)):
+        for occurrence in form.occurrences:
+            counts[occurrence.doc.path][side] += 1
+    for_a = sum(1 for x, y in counts.values() if x > y)
+    for_b = sum(1 for x, y in counts.values() if y > x)
+    return for_a, for_b
 
 
 def _match_case(replacement: str, original: str) -> str:

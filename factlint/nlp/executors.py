@@ -1,0 +1,189 @@
+"""Where the NLP pass runs: in this process, in local worker processes, or on a Dask cluster.
+
+An executor runs extraction tasks (lists of `Piece`s, see `factlint.nlp.pieces`) and yields
+each task's `PieceFacts` in task order, whatever order they finish in. It keeps only a
+bounded window of tasks in flight, so facts stream to the caller (and the fact store) as they
+come and a slow task holds back at most the window behind it. Workers load the spaCy model
+once each. The rules do not run here: they run in one process on the gathered facts.
+
+Executors are registered by name (`register`); `executor_for` picks one from the options:
+a scheduler address means Dask, one job means this process, more means local processes.
+"""
+
+from __future__ import annotations
+
+import importlib
+import itertools
+import multiprocessing
+import os
+import signal
+from abc import ABC, abstractmethod
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TYPE_CHECKING, ClassVar, TypeVar
+
+from pydantic import BaseModel, Field
+
+from factlint.documents.model import Document
+from factlint.facts.model import DocumentFacts
+from factlint.nlp.pieces import Piece, PieceFacts, assemble_in_order, plan_tasks
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+Task = list[Piece]
+TaskResult = list[PieceFacts]
+# Tasks in flight per worker: enough that no worker waits for the next while the caller
+# stores results, few enough that out-of-order results held for the ordered stream stay small.
+TASKS_PER_WORKER = 3
+
+
+class ExecutorOptions(BaseModel):
+    """How the NLP pass is spread: `jobs` local processes (None: every usable core), or the
+    Dask scheduler at `scheduler`. `executor` names a registered executor outright."""
+
+    jobs: int | None = Field(default=None, ge=1)
+    scheduler: str | None = None
+    executor: str | None = None
+
+
+class Executor(ABC):
+    """Runs extraction tasks somewhere and yields their results in task order."""
+
+    name: ClassVar[str]
+
+    @abstractmethod
+    def run(self, tasks: Iterable[Task]) -> Iterator[TaskResult]: ...
+
+    def close(self) -> None:  # noqa: B027 (most executors hold nothing to release)
+        """Release workers and connections (the run may have been cut short)."""
+
+    def __enter__(self) -> Executor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+# name -> the executor class, or "module:Class" for one whose module imports an optional
+# dependency (imported only when that executor is asked for).
+_EXECUTORS: dict[str, type[Executor] | str] = {"dask": "factlint.nlp.cluster:DaskExecutor"}
+
+E = TypeVar("E", bound="type[Executor]")
+
+
+def register(name: str) -> Callable[[E], E]:
+    """Class decorator: make an executor available by name (`ExecutorOptions.executor`)."""
+
+    def decorate(cls: E) -> E:
+        cls.name = name
+        _EXECUTORS[name] = cls
+        return cls
+
+    return decorate
+
+
+def executor_class(name: str) -> type[Executor]:
+    entry = _EXECUTORS.get(name)
+    if entry is None:
+        from factlint.errors import FactlintError
+
+        raise FactlintError(f"unknown executor '{name}' (known: {', '.join(sorted(_EXECUTORS))})")
+    if isinstance(entry, str):
+        module, _, attribute = entry.partition(":")
+        entry = _EXECUTORS[name] = getattr(importlib.import_module(module), attribute)
+    return entry
+
+
+def usable_cores() -> int:
+    """Cores this process may run on (its CPU affinity, which containers and `taskset` set)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+def executor_for(options: ExecutorOptions) -> Executor:
+    if options.executor is not None:
+        return executor_class(options.executor)(options)
+    if options.scheduler is not None:
+        return executor_class("dask")(options)
+    if (options.jobs or usable_cores()) == 1:
+        return InProcess(options)
+    return LocalProcesses(options)
+
+
+def extract_with(documents: Sequence[Document], executor: Executor) -> Iterator[DocumentFacts]:
+    """Facts of each document, in input order, as the executor delivers them."""
+    return assemble_in_order(documents, executor.run(plan_tasks(documents)))
+
+
+def run_task(task: Task, nlp: Language | None = None) -> TaskResult:
+    """One task's facts; in a worker, with the model that worker loaded once."""
+    from factlint.nlp.extract import extract_pieces
+    from factlint.nlp.model import load_model
+
+    return list(extract_pieces(task, nlp or load_model()))
+
+
+@register("inline")
+class InProcess(Executor):
+    """Everything in this process, one task after the other."""
+
+    def __init__(self, options: ExecutorOptions | None = None) -> None:
+        pass
+
+    def run(self, tasks: Iterable[Task]) -> Iterator[TaskResult]:
+        for task in tasks:
+            yield run_task(task)
+
+
+def _start_worker() -> None:
+    # Ctrl-C reaches every process of the terminal's group: the parent alone reports it and
+    # ends the workers, which would otherwise each print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from factlint.nlp.model import load_model
+
+    load_model()
+
+
+@register("processes")
+class LocalProcesses(Executor):
+    """`jobs` worker processes on this machine. Where `fork` exists workers start at once and
+    share what the parent already imported; each loads the model once as it starts."""
+
+    def __init__(self, options: ExecutorOptions) -> None:
+        self.jobs = options.jobs or usable_cores()
+        self.pool: ProcessPoolExecutor | None = None
+        self.finished = False
+
+    def run(self, tasks: Iterable[Task]) -> Iterator[TaskResult]:
+        tasks = iter(tasks)
+        first = next(tasks, None)
+        second = next(tasks, None)
+        if second is None:  # one task: not worth starting workers
+            if first is not None:
+                yield run_task(first)
+            return
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        self.pool = ProcessPoolExecutor(
+            self.jobs, mp_context=multiprocessing.get_context(method), initializer=_start_worker
+        )
+        window: deque[Future[TaskResult]] = deque()
+        for task in itertools.chain((first, second), tasks):
+            window.append(self.pool.submit(run_task, task))
+            if len(window) >= self.jobs * TASKS_PER_WORKER:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
+        self.finished = True
+
+    def close(self) -> None:
+        pool, self.pool = self.pool, None
+        if pool is None:
+            return
+        if not self.finished:
+            # Workers still busy (an interrupted or failed run) are ended, not waited for.
+            for process in list((getattr(pool, "_processes", None) or {}).values()):
+                process.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
