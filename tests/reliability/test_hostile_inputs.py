@@ -381,7 +381,7 @@ def test_a_400_mb_file_is_refused_by_its_size_before_it_is_read(tmp_path: Path) 
     with open(tmp_path / "dump.txt", "wb") as handle:
         handle.truncate(400 * 1024 * 1024)  # sparse: no disk used
     peak_mb, status, stderr = _peak(tmp_path, ["dump.txt"])
-    assert stderr.splitlines() == [
+    assert [line for line in stderr.splitlines() if "error:" in line] == [
         "factlint: error: dump.txt: too long to analyse: 419,430,400 bytes (the limit for one "
         "file is 67,108,864 bytes; split it into articles)"
     ]
@@ -391,7 +391,7 @@ def test_a_400_mb_file_is_refused_by_its_size_before_it_is_read(tmp_path: Path) 
 
 def test_endless_standard_input_is_refused_after_the_limit(tmp_path: Path) -> None:
     peak_mb, status, stderr = _peak(tmp_path, ["-"], stdin="/dev/zero")
-    assert stderr.splitlines() == [
+    assert [line for line in stderr.splitlines() if "error:" in line] == [
         "factlint: error: <stdin>: too long to analyse: more than 67,108,864 bytes (the limit "
         "for one file is 67,108,864 bytes; split it into articles)"
     ]
