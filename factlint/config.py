@@ -34,6 +34,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from factlint.errors import ConfigError
 from factlint.findings.filters import SELECTOR, RuleSelection, parse_selectors
 from factlint.findings.model import Severity
+from factlint.io import TooLarge, read_bounded
 from factlint.rules.base import RuleContext, Vocabulary
 
 if sys.version_info >= (3, 11):
@@ -42,6 +43,8 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 CONFIG_NAMES = ("factlint.toml", "pyproject.toml")
+# A pyproject.toml is a few kilobytes; more is not a config file (`--config /dev/zero`).
+MAX_CONFIG_BYTES = 4 * 1024 * 1024
 NO_RULE_SELECTED = "selects no rule; name rule codes or prefixes (leave it out to run every rule)"
 
 
@@ -135,20 +138,24 @@ def _table_of(path: Path, data: dict[str, Any]) -> dict[str, Any] | None:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_bounded(path, MAX_CONFIG_BYTES).decode("utf-8")
     except FileNotFoundError:
         raise ConfigError("no such config file", str(path)) from None
+    except TooLarge as exc:
+        raise ConfigError(f"config file is too large to read: {exc}", str(path)) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read config file: {exc}", str(path)) from None
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        raise ConfigError("invalid TOML: nested too deeply", str(path)) from None
     except tomllib.TOMLDecodeError as exc:
         where = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         location = f"{path}:{where.group(1)}:{where.group(2)}" if where else str(path)
         raise ConfigError(f"invalid TOML: {message}", location) from None
-    except RecursionError:
-        raise ConfigError("invalid TOML: nested too deeply", str(path)) from None
+    except ValueError:  # an integer past Python's 4 300-digit limit
+        raise ConfigError("invalid TOML: a number too long to read", str(path)) from None
 
 
 def _key_line(path: Path, key: str) -> int | None:

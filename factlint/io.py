@@ -137,3 +137,17 @@ def atomic_write(path: str | Path, data: str | bytes, expect: FileState | None =
             Path(tmp).unlink(missing_ok=True)
             raise
         _fsync_dir(target.parent)
+
+
+class TooLarge(ValueError):
+    """A file read with `read_bounded` holds more than its limit."""
+
+
+def read_bounded(path: str | Path, limit: int) -> bytes:
+    """The bytes of `path`, reading at most `limit` + 1 of them: a device that never ends
+    (`/dev/zero`) or a runaway file raises TooLarge instead of filling memory."""
+    with open(path, "rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise TooLarge(f"larger than {limit:,} bytes")
+    return data

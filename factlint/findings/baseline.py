@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -17,7 +18,7 @@ from factlint import __version__
 from factlint.errors import ConfigError
 from factlint.findings.fingerprint import fingerprints, normalise_path
 from factlint.findings.model import Finding
-from factlint.io import atomic_write
+from factlint.io import TooLarge, atomic_write, read_bounded
 
 BASELINE_VERSION = 1
 
@@ -68,18 +69,41 @@ def write_baseline(path: Path, findings: list[Finding]) -> int:
     return len(entries)
 
 
+# A baseline of 100 000 findings is about 30 MB.
+MAX_BASELINE_BYTES = 256 * 1024 * 1024
+# Longer integers are not counts a baseline holds (Python refuses past 4 300 digits anyway).
+MAX_INT_DIGITS = 32
+
+
+def _parse_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INT_DIGITS:
+        raise ValueError(f"a number of {len(text.lstrip('-')):,} digits")
+    return int(text)
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        data = read_bounded(path, MAX_BASELINE_BYTES)
+    except TooLarge as exc:
+        raise ConfigError(f"baseline is too large to read: {exc}", str(path)) from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read baseline: {exc.strerror or exc}", str(path)) from None
+    try:
+        return json.loads(data.decode("utf-8"), parse_int=_parse_int)
+    except RecursionError:
+        raise ConfigError("baseline is not valid JSON: nested too deeply", str(path)) from None
+    except (UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError is a ValueError
+        raise ConfigError(f"baseline is not valid JSON: {exc}", str(path)) from None
+
+
 def load_baseline(path: Path) -> Counter[str]:
     """The fingerprints a baseline file holds (a multiset, should a file be merged by hand)."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"cannot read baseline: {exc.strerror}", str(path)) from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ConfigError(f"baseline is not valid JSON: {exc}", str(path)) from None
-    if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION:
-        found = data.get("version") if isinstance(data, dict) else None
+    data = _read_json(path)
+    version = data.get("version") if isinstance(data, dict) else None
+    # `true == 1` in Python: the version must be the integer itself.
+    if type(version) is not int or version != BASELINE_VERSION:
         raise ConfigError(
-            f"unsupported baseline version {found!r} (expected {BASELINE_VERSION}); "
+            f"unsupported baseline version {json.dumps(version)} (expected {BASELINE_VERSION}); "
             "re-create it with --write-baseline",
             str(path),
         )

@@ -49,8 +49,34 @@ class FileFix:
     def diff(self) -> str:
         before = _NEWLINE.split(self.original)
         after = _NEWLINE.split(self.fixed)
-        lines = difflib.unified_diff(before, after, f"a/{self.path}", f"b/{self.path}", lineterm="")
+        old, new = diff_name(f"a/{self.path}"), diff_name(f"b/{self.path}")
+        lines = difflib.unified_diff(before, after, old, new, lineterm="")
         return "".join(line + "\n" for line in lines)
+
+
+# Git's C-style escapes for file names (quote.c); other control bytes, DEL and every byte of
+# a non-ASCII character are written as three octal digits, as with core.quotePath (default).
+_C_ESCAPES = {7: "\\a", 8: "\\b", 9: "\\t", 10: "\\n", 11: "\\v", 12: "\\f", 13: "\\r"}
+_C_ESCAPES.update({ord('"'): '\\"', ord("\\"): "\\\\"})
+
+
+def _needs_quote(byte: int) -> bool:
+    return byte < 0x20 or byte >= 0x7F or byte in (0x22, 0x5C)
+
+
+def diff_name(name: str) -> str:
+    """A file name for a `---`/`+++` header as git writes it: in double quotes with C escapes
+    when it holds a control character, a quote, a backslash or non-ASCII (so a line break in
+    a name cannot start a header of its own), and followed by a tab when it holds a space (so
+    `patch` knows where the name ends)."""
+    data = name.encode("utf-8", "surrogateescape")
+    tab = "\t" if " " in name else ""
+    if not any(_needs_quote(byte) for byte in data):
+        return name + tab
+    quoted = "".join(
+        _C_ESCAPES.get(byte, f"\\{byte:03o}") if _needs_quote(byte) else chr(byte) for byte in data
+    )
+    return f'"{quoted}"{tab}'
 
 
 @dataclass

@@ -152,6 +152,10 @@ def _evidence_names_document(ref: str, documents: set[str]) -> bool:
     return _names_document(ref, documents) or (line.isdigit() and _names_document(path, documents))
 
 
+def _inside(path: str, folder: str) -> bool:
+    return path.startswith(folder + "/")
+
+
 def _check_case(path: Path, data: Any, index: int, case: Case, names: set[str]) -> None:
     """What a schema cannot say: unique names and paths, expectations on known documents."""
     at = ("cases", index)
@@ -168,6 +172,14 @@ def _check_case(path: Path, data: Any, index: int, case: Case, names: set[str]) 
             raise _fail(path, data, where, problem)
         if document.path in seen:
             raise _fail(path, data, where, f"duplicate document path '{document.path}'")
+        clash = next(
+            (p for p in seen if _inside(p, document.path) or _inside(document.path, p)), None
+        )
+        if clash is not None:
+            message = (
+                f"document paths '{clash}' and '{document.path}': one is a folder of the other"
+            )
+            raise _fail(path, data, where, message)
         seen.add(document.path)
     for i, expected in enumerate(case.expect):
         if not _names_document(expected.path, seen):

@@ -28,6 +28,12 @@ def check_relative(path: str) -> str | None:
         return "a document path must not be empty"
     if pure.is_absolute() or ".." in pure.parts or "\\" in path:
         return f"document path '{path}' must be relative, with '/' and without '..'"
+    if "\0" in path:
+        return f"document path {path!r} must not hold a NUL character"
+    if any(part in ("", ".") for part in path.split("/")):
+        return f"document path '{path}' must name a file, without '.' or '//' parts"
+    if any(len(part.encode("utf-8", "surrogateescape")) > 255 for part in pure.parts):
+        return f"document path '{path}' has a name longer than 255 bytes"
     return None
 
 
