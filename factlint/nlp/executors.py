@@ -21,11 +21,13 @@ from abc import ABC, abstractmethod
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from pydantic import BaseModel, Field
 
 from factlint.documents.model import Document
+from factlint.errors import FactlintError
 from factlint.facts.model import DocumentFacts
 from factlint.nlp.pieces import Piece, PieceFacts, assemble_in_order, plan_tasks
 
@@ -87,8 +89,6 @@ def register(name: str) -> Callable[[E], E]:
 def executor_class(name: str) -> type[Executor]:
     entry = _EXECUTORS.get(name)
     if entry is None:
-        from factlint.errors import FactlintError
-
         raise FactlintError(f"unknown executor '{name}' (known: {', '.join(sorted(_EXECUTORS))})")
     if isinstance(entry, str):
         module, _, attribute = entry.partition(":")
@@ -138,6 +138,16 @@ class InProcess(Executor):
             yield run_task(task)
 
 
+def _result(future: Future[TaskResult]) -> TaskResult:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise FactlintError(
+            "a worker process of the NLP pass died (killed, or out of memory?); "
+            "run again, or with --jobs 1"
+        ) from None
+
+
 def _start_worker() -> None:
     # Ctrl-C reaches every process of the terminal's group: the parent alone reports it and
     # ends the workers, which would otherwise each print a traceback.
@@ -173,9 +183,9 @@ class LocalProcesses(Executor):
         for task in itertools.chain((first, second), tasks):
             window.append(self.pool.submit(run_task, task))
             if len(window) >= self.jobs * TASKS_PER_WORKER:
-                yield window.popleft().result()
+                yield _result(window.popleft())
         while window:
-            yield window.popleft().result()
+            yield _result(window.popleft())
         self.finished = True
 
     def close(self) -> None:

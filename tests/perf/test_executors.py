@@ -109,9 +109,8 @@ def children(pid: int) -> list[int]:
     return found
 
 
-@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
-def test_ctrl_c_with_worker_processes_is_one_line_and_exit_130(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
+def start_with_workers(corpus: Path) -> tuple[subprocess.Popen[str], list[int]]:
+    """`factlint check --jobs 2` on 60 uncached files, once its two workers are extracting."""
     corpus.mkdir()
     for i in range(60):
         (corpus / f"{i:02d}.txt").write_text(PARAGRAPH * 6, encoding="utf-8")
@@ -130,6 +129,12 @@ def test_ctrl_c_with_worker_processes_is_one_line_and_exit_130(tmp_path: Path) -
         time.sleep(0.05)
     workers = children(proc.pid)
     time.sleep(1.0)  # the workers have loaded the model and are extracting
+    return proc, workers
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_ctrl_c_with_worker_processes_is_one_line_and_exit_130(tmp_path: Path) -> None:
+    proc, workers = start_with_workers(tmp_path / "corpus")
     os.killpg(proc.pid, signal.SIGINT)
     stdout, stderr = proc.communicate(timeout=60)
 
@@ -139,6 +144,20 @@ def test_ctrl_c_with_worker_processes_is_one_line_and_exit_130(tmp_path: Path) -
     assert stdout == ""
     time.sleep(0.2)
     assert not [w for w in workers if Path(f"/proc/{w}").exists()], "workers left running"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_a_worker_process_killed_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    proc, workers = start_with_workers(tmp_path / "corpus")
+    os.kill(workers[0], signal.SIGKILL)
+    stdout, stderr = proc.communicate(timeout=60)
+
+    assert stderr == (
+        "factlint: error: a worker process of the NLP pass died (killed, or out of memory?); "
+        "run again, or with --jobs 1\n"
+    )
+    assert proc.returncode == 2
+    assert stdout == ""
 
 
 def test_jobs_1_and_auto_print_the_same_report(tmp_path: Path) -> None:
