@@ -39,6 +39,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from against import AgainstFigures, against_only, measure_against
 from corpus import build_corpus
 
 
@@ -101,6 +102,13 @@ class Figures(BaseModel):
     peak_rss_extract_mb: float
     peak_rss_mb: float
     peak_rss_warm_mb: float
+    # One new article checked against an indexed archive of N and 10×N (against.py): warm
+    # time and peak RSS at N, and time and RSS at 10×N over those at N. None with --no-against.
+    against_one_s: float | None = None
+    against_rss_mb: float | None = None
+    against_growth: float | None = None
+    against_rss_growth: float | None = None
+    against: AgainstFigures | None = None
 
 
 class Scaling(BaseModel):
@@ -234,7 +242,12 @@ def median_spread(values: list[float], digits: int) -> tuple[float, float, float
 
 
 def measure(
-    docs: int, jobs: str, workdir: Path, ignore: list[str] | None = None, rounds: int = 3
+    docs: int,
+    jobs: str,
+    workdir: Path,
+    ignore: list[str] | None = None,
+    rounds: int = 3,
+    against: bool = False,
 ) -> Figures:
     corpus_dir = workdir / "corpus"
     paths = build_corpus(docs, corpus_dir)
@@ -289,6 +302,8 @@ def measure(
     ratio = median_spread([r.spacy_s / r.cold_s for r in measured], 3)
     ratio_all = median_spread([r.spacy_s / r.all_s for r in measured], 3)
     cold_s = median(r.cold_s for r in measured)
+    # FACTLINT_CACHE_DIR still names the cache the cold and warm runs filled.
+    archive = measure_against(corpus_dir, docs, workdir) if against else None
     return Figures(
         docs=docs,
         words=words,
@@ -335,6 +350,11 @@ def measure(
         peak_rss_extract_mb=round(extract_peak_mb, 1),
         peak_rss_mb=round(cold_peak_mb, 1),
         peak_rss_warm_mb=round(peak_rss_mb(), 1),
+        against_one_s=archive.against_one_s if archive else None,
+        against_rss_mb=archive.against_rss_mb if archive else None,
+        against_growth=archive.against_growth if archive else None,
+        against_rss_growth=archive.against_rss_growth if archive else None,
+        against=archive,
     )
 
 
@@ -358,13 +378,16 @@ def warm_cli(check_args: list[str], output: Path) -> float | None:
     return round(seconds, 3) if source_fingerprint() == cold_source else None
 
 
-def measure_in_child(docs: int, jobs: str, ignore: list[str], rounds: int) -> Figures:
+def measure_in_child(
+    docs: int, jobs: str, ignore: list[str], rounds: int, against: bool = False
+) -> Figures:
     """One size in a fresh process, so its peak RSS is its own."""
     with tempfile.TemporaryDirectory(prefix="factlint-bench-") as tmp:
         out = Path(tmp) / "figures.json"
         command = [sys.executable, __file__, "--docs", str(docs), "--jobs", jobs]
         command += ["--rounds", str(rounds)]
         command += [arg for codes in ignore for arg in ("--ignore", codes)]
+        command += ["--against" if against else "--no-against"]
         subprocess.run(
             [*command, "--no-scale", "--json", str(out)], check=True, stdout=subprocess.DEVNULL
         )
@@ -403,6 +426,10 @@ ROWS = [
     ("peak_rss_mb", "peak RSS, through the cold run (MB)"),
     ("peak_rss_warm_mb", "peak RSS, through the warm run (MB)"),
     ("model_load_s", "model load, excluded (s)"),
+    ("against_one_s", "one article --against archive of N, warm (s)"),
+    ("against_growth", "  time at archive 10×N / at N"),
+    ("against_rss_mb", "  peak RSS, archive of N (MB)"),
+    ("against_rss_growth", "  peak RSS at archive 10×N / at N"),
 ]
 
 
@@ -454,17 +481,37 @@ def main(argv: list[str] | None = None) -> int:
         metavar="CODES",
         help="pass --ignore CODES to factlint check (e.g. a rule too slow for 10×N)",
     )
+    parser.add_argument(
+        "--against",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="also measure one article checked against archives of N and 10×N (at N only)",
+    )
+    parser.add_argument(
+        "--against-only",
+        action="store_true",
+        help="only the archive figure: index N documents (cold), then check one against N, 10×N",
+    )
     args = parser.parse_args(argv)
 
+    if args.against_only:
+        with tempfile.TemporaryDirectory(prefix="factlint-bench-") as tmp:
+            archive = against_only(args.docs, args.jobs, Path(tmp))
+        print(archive.model_dump_json(indent=2))
+        if args.json:
+            args.json.write_text(archive.model_dump_json(indent=2) + "\n", encoding="utf-8")
+        return 0
     if not args.scale:
         with tempfile.TemporaryDirectory(prefix="factlint-bench-") as tmp:
-            figures = measure(args.docs, args.jobs, Path(tmp), args.ignore, args.rounds)
+            figures = measure(
+                args.docs, args.jobs, Path(tmp), args.ignore, args.rounds, args.against
+            )
         print(table([figures]))
         if args.json:
             args.json.write_text(figures.model_dump_json(indent=2) + "\n", encoding="utf-8")
         return 0
 
-    small = measure_in_child(args.docs, args.jobs, args.ignore, args.rounds)
+    small = measure_in_child(args.docs, args.jobs, args.ignore, args.rounds, args.against)
     large = measure_in_child(args.docs * 10, args.jobs, args.ignore, 1)
     per_doc = sum(small.rule_ms.values()) / small.docs
     per_doc_10x = sum(large.rule_ms.values()) / large.docs

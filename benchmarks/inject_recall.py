@@ -12,6 +12,16 @@ temporary folder, then runs two experiments, one injection at a time:
 Prints found/injected per experiment and writes `--json FILE`. Deterministic (seeded).
 
     python benchmarks/inject_recall.py --folders 10 --per-folder 2 --json recall.json
+
+`--famous` runs a third experiment instead: well-known names misspelt. In each folder the
+`--per-folder` most widely used one-word names (tagged a place, organisation or person in two
+or more documents, never written in lower case there, and a frequent English word, Zipf >= 4,
+or a place the GeoNames gazetteer knows: "Philadelphia", "Alaska", "Iran", "Bush") are
+misspelt with a typing slip that makes no English word (a doubled, dropped or swapped letter)
+at every occurrence in one document, the way one article misspells a name every time it uses
+it. A name is found when FL3xx flags every one of those occurrences.
+
+    python benchmarks/inject_recall.py --famous --per-folder 3
 """
 
 from __future__ import annotations
@@ -26,6 +36,9 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
+from wordfreq import zipf_frequency
+
+from factlint.nlp.gazetteer import is_place
 from factlint.pipeline import collect_facts, run_rules
 from factlint.rules.loader import load_rules
 
@@ -145,6 +158,88 @@ def run(corpus: Path, folders: int, per_folder: int, seed: int) -> dict[str, dic
     return totals
 
 
+def slip(word: str, rng: random.Random) -> str | None:
+    """A typing slip in a well-known name that makes no English word: a doubled, dropped or
+    swapped letter past the first ("Berrlin", "Texs", "Microsfot")."""
+    edits = set()
+    for i in range(1, len(word)):
+        edits.add(word[:i] + word[i] + word[i:])  # doubled
+        if i < len(word) - 1 or len(word) > 5:
+            edits.add(word[:i] + word[i + 1 :])  # dropped
+        if i + 1 < len(word) and word[i] != word[i + 1]:
+            edits.add(word[:i] + word[i + 1] + word[i] + word[i + 2 :])  # swapped
+    edits = sorted(e for e in edits if e != word and zipf_frequency(e.lower(), "en") == 0)
+    return rng.choice(edits) if edits else None
+
+
+def famous_targets(folder: Path, per_folder: int) -> list[tuple[str, str]]:
+    """Well-known names of the folder: one-word names the recogniser tags as a place,
+    organisation or person in two or more documents, and that are frequent English words
+    (Zipf >= 4) or places the gazetteer knows; the most widely used first. Each comes with
+    the document to misspell it in: the last that uses it."""
+    facts = collect_facts([str(folder)])
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for doc in facts.documents:
+        for entity in doc.entities:
+            if entity.label in {"GPE", "LOC", "ORG", "PERSON"}:
+                for word in re.findall(r"\b[A-Z][a-z]{3,}\b", entity.span.text):
+                    docs_of[word].add(doc.path)
+    lower = {w for doc in facts.documents for w in re.findall(r"\b[a-z]+\b", doc.text)}
+    known = [
+        w
+        for w, docs in docs_of.items()
+        if len(docs) >= 2
+        and w.lower() not in lower  # a name here, not a common noun ("Police", "Court")
+        and (zipf_frequency(w.lower(), "en") >= 4 or is_place(w.lower()))
+    ]
+    known.sort(key=lambda w: (-len(docs_of[w]), w))
+    return [(word, sorted(docs_of[word])[-1]) for word in known[:per_folder]]
+
+
+def places_of(text: str, word: str) -> list[tuple[int, int]]:
+    return [
+        (n + 1, m.start() + 1)
+        for n, line in enumerate(text.split("\n"))
+        for m in re.finditer(rf"\b{word}\b", line)
+    ]
+
+
+def run_famous(corpus: Path, folders: int, per_folder: int, seed: int) -> dict[str, int]:
+    """Misspell every occurrence of a well-known name in one document, one name at a time."""
+    rng = random.Random(seed)
+    rules = load_rules()
+    totals = {"names": 0, "names_found": 0, "occurrences": 0, "occurrences_found": 0}
+    for folder in sorted(p for p in corpus.iterdir() if p.is_dir())[:folders]:
+        with tempfile.TemporaryDirectory() as tmp:
+            work = Path(tmp)
+            copy_folder(folder, work)
+            for word, path in famous_targets(work, per_folder):
+                new = slip(word, rng)
+                if not new:
+                    continue
+                target = Path(path)
+                original = target.read_text(encoding="utf-8")
+                changed = re.sub(rf"\b{word}\b", new, original)
+                places = places_of(changed, new)
+                target.write_text(changed, encoding="utf-8")
+                findings = run_rules(collect_facts([str(work)]), rules)
+                flagged = {
+                    (f.line, f.column)
+                    for f in findings
+                    if f.code.startswith("FL3")
+                    and Path(f.path).name == target.name
+                    and f.text == new
+                }
+                hits = sum(place in flagged for place in places)
+                totals["names"] += 1
+                totals["names_found"] += hits == len(places)
+                totals["occurrences"] += len(places)
+                totals["occurrences_found"] += hits
+                print(f"{folder.name:12} famous   {word} -> {new} {hits}/{len(places)}")
+                target.write_text(original, encoding="utf-8")
+    return totals
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -152,9 +247,20 @@ def main() -> None:
     parser.add_argument("--per-folder", type=int, default=2)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", type=Path)
+    parser.add_argument(
+        "--famous", action="store_true", help="only misspell well-known names (see run_famous)"
+    )
     args = parser.parse_args()
     if not args.corpus.is_dir():
         sys.exit(f"inject_recall: no corpus at {args.corpus}")
+    if args.famous:
+        famous = run_famous(args.corpus, args.folders, args.per_folder, args.seed)
+        for unit in ("names", "occurrences"):
+            found, total = famous[f"{unit}_found"], famous[unit]
+            print(f"famous {unit}: found {found}/{total} ({found / total if total else 0:.2f})")
+        if args.json:
+            args.json.write_text(json.dumps(famous, indent=2) + "\n", encoding="utf-8")
+        return
     totals = run(args.corpus, args.folders, args.per_folder, args.seed)
     for name, t in totals.items():
         rate = t["found"] / t["injected"] if t["injected"] else 0.0

@@ -1,7 +1,9 @@
 """A persistent cache of extracted facts, so re-linting unchanged documents skips spaCy.
 
 One SQLite file in the user cache dir maps a key to a document's `DocumentFacts` as compressed
-JSON. The key hashes everything the facts depend on: the whole loaded `Document` (text, path,
+JSON, without the document's path: a lookup gives each entry the path of the document that
+asked for it, so a tampered or shared cache file cannot name a file to fix or report. The key
+hashes everything the facts depend on: the whole loaded `Document` (text, path,
 publication date and metadata), the reference date, the factlint version, the installed spaCy
 and model versions, and the source of the factlint package (so a checkout that changes the
 extractor without a version bump never reads stale facts).
@@ -20,7 +22,7 @@ import os
 import sqlite3
 import sys
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date
 from functools import lru_cache
 from importlib import metadata
@@ -46,6 +48,22 @@ MAX_ENTRIES = 50_000
 BUSY_TIMEOUT = 30.0
 _CORRUPT_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 _QUERY_CHUNK = 500
+# Archive files (by real path), their documents, and the blocking keys of each document per
+# rule signature (hashed to 64 bits), for `factlint index` and `check --against`.
+ARCHIVE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS archive_files (
+    file TEXT PRIMARY KEY, shown TEXT NOT NULL, context TEXT NOT NULL, stamp TEXT NOT NULL,
+    errors TEXT NOT NULL DEFAULT '[]');
+CREATE TABLE IF NOT EXISTS archive_docs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, file TEXT NOT NULL, path TEXT NOT NULL,
+    key TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS archive_docs_file ON archive_docs (file);
+CREATE INDEX IF NOT EXISTS archive_docs_key ON archive_docs (key);
+CREATE TABLE IF NOT EXISTS archive_blocks (
+    block INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (block, doc)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS archive_keyed (
+    sig TEXT NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (sig, doc)) WITHOUT ROWID;
+"""
 
 
 class CacheOptions(BaseModel):
@@ -176,6 +194,9 @@ class FactCache:
             connection.execute(
                 "CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, data BLOB NOT NULL)"
             )
+            # The archive index (factlint.archive.store) lives in the same file, so one
+            # transaction writes a document's facts and its index rows together.
+            connection.executescript(ARCHIVE_SCHEMA)
         except sqlite3.DatabaseError:
             connection.close()
             raise
@@ -201,14 +222,15 @@ class FactCache:
         else:
             self._disable(error)
 
-    def get_many(self, keys: Iterable[str]) -> dict[str, DocumentFacts]:
+    def get_many(self, wanted: Mapping[str, str]) -> dict[str, DocumentFacts]:
+        """The stored facts of each key in `wanted`, given the path `wanted` names for it:
+        entries carry no path, so what a cache file holds never names a file to write."""
         found: dict[str, DocumentFacts] = {}
-        wanted = sorted(set(keys))
         if self.connection is None:
             return found
         try:
             with collector_paused():
-                for chunk in _chunks(wanted, _QUERY_CHUNK):
+                for chunk in _chunks(sorted(wanted), _QUERY_CHUNK):
                     marks = ",".join("?" * len(chunk))
                     rows = self.connection.execute(
                         f"SELECT key, data FROM facts WHERE key IN ({marks})", chunk
@@ -216,6 +238,7 @@ class FactCache:
                     for key, blob in rows:
                         facts = decode(blob)
                         if facts is not None:
+                            facts.path = wanted[key]
                             found[key] = facts
         except sqlite3.DatabaseError as error:
             self._failed(error)
@@ -237,14 +260,16 @@ class FactCache:
             self._failed(error)
 
     def prune(self, keep: int = MAX_ENTRIES) -> None:
-        """Drop entries written more than `keep` writes ago (a rewrite gets a new rowid)."""
+        """Drop entries written more than `keep` writes ago (a rewrite gets a new rowid),
+        except the facts of indexed archive documents, which stay until they leave it."""
         if self.connection is None:
             return
         try:
             with self.connection:
                 self.connection.execute("BEGIN IMMEDIATE")
                 self.connection.execute(
-                    "DELETE FROM facts WHERE rowid <= (SELECT MAX(rowid) FROM facts) - ?",
+                    "DELETE FROM facts WHERE rowid <= (SELECT MAX(rowid) FROM facts) - ?"
+                    " AND key NOT IN (SELECT key FROM archive_docs)",
                     (keep,),
                 )
         except sqlite3.DatabaseError as error:

@@ -64,7 +64,10 @@ class Settings(BaseModel):
     select: list[str] | None = None
     ignore: list[str] = Field(default_factory=list)
     per_file_ignores: dict[str, list[str]] = Field(default_factory=dict, alias="per-file-ignores")
-    fail_on: Severity | None = Field(default=None, alias="fail-on")
+    # Codes or prefixes added to `select` (or to every rule's default selection).
+    extend_select: list[str] = Field(default_factory=list, alias="extend-select")
+    # "none": findings never fail the run (as --exit-zero).
+    fail_on: str | None = Field(default=None, alias="fail-on")
     rules: list[str] = Field(default_factory=list)
     reference_date: date | None = Field(default=None, alias="reference-date")
     vocabulary: Vocabulary = Field(default_factory=Vocabulary)
@@ -76,7 +79,15 @@ class Settings(BaseModel):
             raise ValueError(NO_RULE_SELECTED)
         return None if value is None else _selectors(value)
 
-    @field_validator("ignore")
+    @field_validator("fail_on")
+    @classmethod
+    def _check_fail_on(cls, value: str | None) -> str | None:
+        levels = [*(s.value for s in Severity), "none"]
+        if value is not None and value not in levels:
+            raise ValueError(f"Input should be one of {', '.join(map(repr, levels))}")
+        return value
+
+    @field_validator("ignore", "extend_select")
     @classmethod
     def _check_ignore(cls, value: list[str]) -> list[str]:
         return _selectors(value)
@@ -108,15 +119,22 @@ class Config:
         return RuleContext(vocabulary=self.settings.vocabulary)
 
     def selection(
-        self, select: list[str] | None = None, ignore: list[str] | None = None
+        self,
+        select: list[str] | None = None,
+        ignore: list[str] | None = None,
+        extend_select: list[str] | None = None,
     ) -> RuleSelection:
-        """The rule selection, with command-line lists (when given) replacing the file's."""
+        """The rule selection, with command-line lists (when given) replacing the file's;
+        `extend_select` (command line and file) adds to whichever `select` is in force."""
         chosen = select if select is not None else self.settings.select
         ignored = ignore if ignore else self.settings.ignore
         selected = None if chosen is None else parse_selectors(chosen, "--select")
         if selected == ():
             # `--select ""` or `--select ,`: running no rule would pass every input in silence.
             raise ConfigError(NO_RULE_SELECTED, "--select")
+        extra = [*self.settings.extend_select, *(extend_select or [])]
+        if selected is not None and extra:
+            selected = tuple(dict.fromkeys([*selected, *parse_selectors(extra, "--extend-select")]))
         return RuleSelection(
             select=selected,
             ignore=parse_selectors(ignored, "--ignore"),

@@ -17,6 +17,7 @@ from factlint.findings.records import record_location
 from factlint.heap import heap_frozen
 from factlint.nlp.executors import ExecutorOptions
 from factlint.rules.loader import Rule
+from factlint.rules.suppressed import SuppressionRef, without_suppressed
 
 CACHE_WRITE_BATCH = 64
 
@@ -34,6 +35,8 @@ class LintResult:
     facts: FactSet
     findings: list[Finding] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    # Suppression comments that kept facts from a rule comparing documents (so they are used).
+    silenced: set[SuppressionRef] = field(default_factory=set)
 
 
 def collect_facts(
@@ -63,7 +66,7 @@ def collect_facts(
     context = context_fingerprint(reference_date)
     keys = [document_key(document, context) for document in documents]
     with FactCache(cache_dir(options.directory)) as cache:
-        found = _belonging(cache.get_many(keys), keys, documents)
+        found = cache.get_many({k: d.path for k, d in zip(keys, documents, strict=True)})
         on_progress(len(found), total)
         missing = [(k, d) for k, d in zip(keys, documents, strict=True) if k not in found]
         batch: list[tuple[str, DocumentFacts]] = []
@@ -80,18 +83,6 @@ def collect_facts(
     return FactSet(documents=[found[key] for key in keys])
 
 
-def _belonging(
-    found: dict[str, DocumentFacts], keys: list[str], documents: list[Document]
-) -> dict[str, DocumentFacts]:
-    """Cached facts carry the path of this run's document, never one read from the cache:
-    fixes, evidence and reports use it, so a tampered cache must not steer them."""
-    for key, document in zip(keys, documents, strict=True):
-        facts = found.get(key)
-        if facts is not None:
-            facts.path = document.path
-    return found
-
-
 def _extract(documents: list[Document], executor: ExecutorOptions) -> Iterator[DocumentFacts]:
     """Facts of each document in order; the executor's workers end when this generator is
     closed, also when the run is interrupted. spaCy is imported and the model loaded only
@@ -104,10 +95,19 @@ def _extract(documents: list[Document], executor: ExecutorOptions) -> Iterator[D
         yield from extract_with(documents, running)
 
 
-def run_rules(facts: FactSet, rules: list[Rule]) -> list[Finding]:
+def run_rules(
+    facts: FactSet, rules: list[Rule], silenced: set[SuppressionRef] | None = None
+) -> list[Finding]:
+    """Every rule's findings. A rule that compares documents sees the facts without those
+    suppression comments silence for it; `silenced` collects the comments that hid some."""
     findings: list[Finding] = []
     for rule in rules:
-        findings.extend(rule.kind.check(facts))
+        view = facts
+        if rule.kind.compares:
+            view, used = without_suppressed(facts, rule.spec.code, rule.kind.compares)
+            if silenced is not None:
+                silenced |= used
+        findings.extend(rule.kind.check(view))
     return sort_findings(record_location(findings, facts))
 
 
@@ -121,9 +121,10 @@ def lint(
 ) -> LintResult:
     errors: list[InputError] = []
     facts = collect_facts(paths, reference_date, errors, options, on_progress, executor)
+    silenced: set[SuppressionRef] = set()
     with heap_frozen():
-        findings = run_rules(facts, rules)
-    return LintResult(facts=facts, findings=findings, errors=errors)
+        findings = run_rules(facts, rules, silenced)
+    return LintResult(facts=facts, findings=findings, errors=errors, silenced=silenced)
 
 
 __all__ = ["LintResult", "collect_facts", "lint", "run_rules"]

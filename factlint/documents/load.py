@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from factlint.documents.dateparse import parse_date_value
@@ -160,14 +162,30 @@ _FORMAT_OF_SUFFIX = {
 }
 
 
+# The path standard input stands for (`--stdin-filename`): reports name it, its suffix picks
+# the loader. A context variable, so one run's name never leaks into another's.
+STDIN_NAME: ContextVar[str | None] = ContextVar("stdin_name", default=None)
+
+
+@contextmanager
+def stdin_named(name: str | None) -> Iterator[None]:
+    """Within the block, standard input is read as the file `name` (when given)."""
+    token = STDIN_NAME.set(name)
+    try:
+        yield
+    finally:
+        STDIN_NAME.reset(token)
+
+
 def load_path(item: str, on_error: Callable[[InputError], None]) -> list[Document]:
     """The documents of one discovered input; raises InputError when it cannot be read."""
-    label = STDIN_LABEL if item == STDIN else item
+    named = STDIN_NAME.get() if item == STDIN else None
+    label = named or (STDIN_LABEL if item == STDIN else item)
     source = decode(_read_bytes(item), label)
-    if item == STDIN:
+    if item == STDIN and named is None:
         kind = _sniff(source)
     else:
-        kind = _FORMAT_OF_SUFFIX.get(Path(item).suffix.lower(), "txt")
+        kind = _FORMAT_OF_SUFFIX.get(Path(label).suffix.lower(), "txt")
     if kind == "jsonl":
         return load_jsonl(label, source, on_error)
     return [_LOADERS[kind](label, source)]

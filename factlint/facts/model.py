@@ -113,17 +113,25 @@ class CountFact:
     noun: str | None
     modifiers: tuple[str, ...] = ()
     event: EventContext = NO_EVENT
+    # The unit hyphened to the number ("year" in "a five-year contract"; the noun is
+    # "contract"), or a sum's currency ("usd", "eur"; the noun is None).
+    unit: str | None = None
+    # "about 45", "more than 80", "at least 41", "rose to 64": approximate or running.
+    hedged: bool = False
 
 
 @dataclass(slots=True, frozen=True)
 class TitleFact:
-    """ "Transitional President Ahmed al-Sharaa": a role and its qualifiers before a name."""
+    """ "Transitional President Ahmed al-Sharaa", "Nadia Farouk, its chief executive": a
+    person's title, before the name or in apposition to it. `span` is the title's words."""
 
     span: Span
     person: str  # canonical key of the person
     person_text: str
     role: str  # lemma of the role noun, lower case
     qualifiers: tuple[str, ...] = ()
+    # The title's words, lower case: "minister of trade and industry", "secretary-general".
+    title: str = ""
 
 
 @dataclass(slots=True, frozen=True)

@@ -83,6 +83,14 @@ class RuleSelection:
             return False
         return not any(code.startswith(prefix) for prefix in self.ignored_in(path))
 
+    def check_ignored(self, codes: Sequence[str], where: str) -> None:
+        """An `ignore` entry that matches no loaded rule is a typo too: say so, as for select."""
+        for selector in self.ignore:
+            if not any(code.startswith(selector) for code in codes):
+                raise ConfigError(
+                    f"ignore: '{selector}' matches no rule (see `factlint rules`)", where
+                )
+
     def check_known(self, codes: Sequence[str], where: str) -> None:
         """A `select` entry that matches no loaded rule is a typo: say so."""
         for selector in self.select or ():
@@ -120,16 +128,22 @@ def _suppress(
 
 
 def filter_findings(
-    findings: Iterable[Finding], facts: FactSet, rules: Sequence[Rule], selection: RuleSelection
+    findings: Iterable[Finding],
+    facts: FactSet,
+    rules: Sequence[Rule],
+    selection: RuleSelection,
+    silenced: Iterable[tuple[str, int]] = (),
 ) -> Filtered:
     """Apply the selection and the inline suppressions; add FL901 for unused comments.
 
     `rules` are the rules that ran (already selected); an unused-suppression rule among them
     reports the comments that silenced nothing and name a rule that ran (or no rule).
+    `silenced` are the comments that kept facts from a rule comparing documents: used too,
+    whatever the other files of the run, since those facts are what they silence.
     """
     docs = {doc.path: doc for doc in facts.documents}
     enabled = [f for f in findings if selection.enabled_for(f.code, f.path)]
-    used: set[tuple[str, int]] = set()
+    used: set[tuple[str, int]] = set(silenced)
     kept, hidden = _suppress(enabled, docs, used)
 
     meta = [rule for rule in rules if isinstance(rule.kind, UnusedSuppression)]

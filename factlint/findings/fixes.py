@@ -12,10 +12,11 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from factlint.documents.load import STDIN_NAME
 from factlint.findings.model import Finding, sort_findings
 from factlint.io import FileChangedError, FileState, atomic_write
 
@@ -100,7 +101,7 @@ def unfixable(path: str) -> str | None:
     blanked, never removed). JSONL texts are JSON strings, where escapes shift columns, and
     standard input has no file to write back.
     """
-    if path in STDIN_PATHS:
+    if path in STDIN_PATHS or path == STDIN_NAME.get():
         return "standard input has no file to write back to"
     if Path(path).suffix.lower().startswith(".jsonl"):
         return "positions in JSONL records are not positions in the file (fix .txt/.md/.html)"
@@ -134,6 +135,51 @@ def _offset(starts: list[int], text: str, line: int, column: int) -> int | None:
     return offset if offset <= line_end else None
 
 
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the line holding `start` begins and where the line holding `end` ends (before its
+    line break)."""
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    match = _NEWLINE.search(text, end)
+    return line_start, match.start() if match else len(text)
+
+
+def _break_at(text: str, offset: int) -> int:
+    """The length of the line break at `offset` (0 when there is none)."""
+    match = _NEWLINE.match(text, offset)
+    return len(match.group(0)) if match else 0
+
+
+def _blank_before(text: str, line_start: int) -> bool:
+    """The line before the one starting at `line_start` is blank (or there is none)."""
+    if line_start == 0:
+        return True
+    before = text[: line_start - (2 if text[:line_start].endswith("\r\n") else 1)]
+    return not before[max(before.rfind("\n"), before.rfind("\r")) + 1 :].strip()
+
+
+def widen_deletion(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span a deletion should remove so the text left is clean, as Ruff removes a noqa
+    comment: a line left empty goes with its line break (and one of two blank lines it stood
+    between), and the spaces before a comment at the end of a line go with it."""
+    line_start, line_end = _line_bounds(text, start, end)
+    before, after = text[line_start:start], text[end:line_end]
+    if not before.strip() and not after.strip():
+        removed_end = line_end + _break_at(text, line_end)
+        if removed_end == line_end:  # the last line: take the break before it instead
+            back = 2 if text[:line_start].endswith("\r\n") else int(line_start > 0)
+            return line_start - back, line_end
+        if _blank_before(text, line_start) and _break_at(text, removed_end):
+            next_end = _NEWLINE.search(text, removed_end)
+            if next_end and not text[removed_end : next_end.start()].strip():
+                removed_end = next_end.end()
+        return line_start, removed_end
+    if not after.strip():
+        return start - (len(before) - len(before.rstrip())), line_end
+    if before[-1:].isspace() and after[:1].isspace():
+        return start, end + (len(after) - len(after.lstrip(" \t")))
+    return start, end
+
+
 def _plan_file(path: str, findings: list[Finding], plan: FixPlan) -> None:
     try:
         raw = Path(path).read_bytes()
@@ -159,6 +205,8 @@ def _plan_file(path: str, findings: list[Finding], plan: FixPlan) -> None:
                 Skipped(finding, f"the file no longer has '{finding.text}' at that span")
             )
             continue
+        if finding.fix is not None and not finding.fix.replacement:
+            start, end = widen_deletion(text, start, end)
         spans.append((start, end, finding))
     spans.sort(key=lambda s: (s[0], s[1]))
     chosen: list[tuple[int, int, Finding]] = []
@@ -225,3 +273,54 @@ def write_fixes(plan: FixPlan) -> list[str]:
 
 def render_diff(plan: FixPlan) -> str:
     return "".join(file.diff() for file in plan.files)
+
+
+# Passes `--fix` makes at most: each applies the fixes, then the documents are linted again.
+MAX_FIX_PASSES = 10
+
+
+@dataclass
+class FixRun:
+    """What `--fix` did over all its passes."""
+
+    # The findings left after the last pass.
+    findings: list[Finding]
+    fixed: int = 0
+    files: set[str] = field(default_factory=set)
+    # Fixes skipped and inputs that cannot take fixes, as the last pass left them.
+    warnings: list[str] = field(default_factory=list)
+    # Files that could not be written, or changed on disk while factlint ran.
+    errors: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    passes: int = 0
+    settled: bool = True
+
+
+def fix_until_stable(
+    findings: list[Finding],
+    relint: Callable[[], list[Finding]],
+    unsafe: bool = False,
+    roots: Iterable[str] | None = None,
+    passes: int = MAX_FIX_PASSES,
+) -> FixRun:
+    """Apply fixes, lint again, repeat until a pass changes nothing (as Ruff's --fix does).
+
+    One pass can leave work for the next: overlapping fixes, or text the first lint did not
+    read (a repeated headline skipped as boilerplate keeps the old spelling until the fix
+    makes it differ from its twin). `relint` returns the findings of a fresh lint.
+    """
+    run = FixRun(findings)
+    for _ in range(passes):
+        plan = plan_fixes(run.findings, unsafe=unsafe, roots=roots)
+        run.warnings = [*plan.notes, *map(str, plan.skipped)]
+        run.errors += write_fixes(plan)
+        run.changed += plan.changed
+        applied = plan.applied
+        if not applied:
+            return run
+        run.passes += 1
+        run.fixed += len(applied)
+        run.files |= {file.path for file in plan.files if file.applied}
+        run.findings = relint()
+    run.settled = not fixable(run.findings, unsafe)
+    return run

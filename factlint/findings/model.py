@@ -50,6 +50,9 @@ class Finding(BaseModel):
     text: str
     evidence: list[Evidence] = Field(default_factory=list)
     fix: Fix | None = None
+    # Places that back the finding beyond those in `evidence` (rules list a few): reports say
+    # "+N more". Not part of the JSON contract.
+    more_evidence: int = Field(default=0, exclude=True)
     # The JSONL record the finding stands in (its id, else its line); None for a whole file,
     # and then left out of the JSON, whose shape for files stays as it was.
     document: str | None = None

@@ -117,6 +117,31 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
     ),
     "award": frozenset(["award", "win", "prize", "ceremony", "host", "oscar", "honor", "honour"]),
     "rehab": frozenset(["rehab", "rehabilitation", "treatment", "admit", "check"]),
+    "founding": frozenset(
+        [
+            "found",
+            "founding",
+            "foundation",
+            "establish",
+            "establishment",
+            "incorporate",
+            "incorporation",
+            "form",
+            "formation",
+        ]
+    ),
+    "launch": frozenset(
+        ["launch", "liftoff", "lift", "flight", "maiden", "takeoff", "blastoff", "rocket"]
+    ),
+    "listing": frozenset(["list", "listing", "ipo", "flotation", "float", "public"]),
+    "start": frozenset(["begin", "start", "commence", "beginning", "launch", "kick"]),
+    "completion": frozenset(
+        ["complete", "completion", "finish", "reopen", "reopening", "inaugurate", "test"]
+    ),
+    "delivery": frozenset(["deliver", "delivery", "ship", "shipment"]),
+    "crash": frozenset(["crash", "plunge", "slump"]),
+    "deadline": frozenset(["deadline"]),
+    "bid": frozenset(["bid", "offer", "proposal", "approach"]),
     "acquisition": frozenset(
         ["buy", "purchase", "acquire", "acquisition", "merger", "merge", "sell", "sale"]
     ),

@@ -6,10 +6,12 @@ from collections.abc import Iterable, Iterator
 from functools import partial
 
 import numpy
+import regex
 from spacy.attrs import ENT_TYPE, IS_ALPHA, IS_TITLE, POS
 from spacy.language import Language
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
+from wordfreq import zipf_frequency
 
 from factlint.documents.model import Document, SourceMap
 from factlint.facts.model import (
@@ -23,7 +25,7 @@ from factlint.facts.model import (
     span_in,
 )
 from factlint.nlp.dates import extract_dates
-from factlint.nlp.doc_index import DocIndex, lemma
+from factlint.nlp.doc_index import COMMON_WORD_ZIPF, DocIndex, lemma
 from factlint.nlp.events import event_context
 from factlint.nlp.guard import linear_text
 from factlint.nlp.names import canonical_key
@@ -52,6 +54,9 @@ ENTITY_LABELS = {
     "LAW",
 }
 
+# Label of capitalised words no finder picked (see `_capitalised_words`).
+CAPITALISED = "CAP"
+
 
 def _unlabelled_names(index: DocIndex) -> list[Token]:
     """Proper nouns the recogniser left unlabelled ("Teixiera", "67th Presinct"): capitalised,
@@ -68,6 +73,30 @@ def _unlabelled_names(index: DocIndex) -> list[Token]:
         and len(token) >= 4
         and not index.is_headline(index.sentence_index(token.i))
     ]
+
+
+_CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)*")
+# A name written after its initial without a space, as wire copy romanises Mongolian and
+# Russian names ("L.Hishigbayar"): a proper noun by its shape.
+_INITIAL_NAME = regex.compile(r"\p{Lu}\.\p{Lu}\p{Ll}+")
+
+
+def _capitalised_words(index: DocIndex, taken: set[int]) -> Iterator[tuple[int, int, int, str]]:
+    """Capitalised words outside the labelled entities and the picked proper nouns, wherever
+    they stand: at a sentence start, inside a token such as "L.Hishigbayar", or in a sentence
+    where the recogniser called the name a date or nothing at all. A spelling found wrong
+    elsewhere must be found here too. Common English words ("However") are left out.
+    Yields (start, end, token index, label)."""
+    for token in index.doc:
+        if token.i in taken or token.ent_type_ in ENTITY_LABELS or len(token) < 4:
+            continue
+        if not token.text[:1].isupper() and "." not in token.text:
+            continue
+        label = "PROPN" if _INITIAL_NAME.fullmatch(token.text) else CAPITALISED
+        for match in _CAPITALISED.finditer(token.text):
+            word = match.group(0)
+            if len(word) >= 4 and zipf_frequency(word.lower(), "en") < COMMON_WORD_ZIPF:
+                yield token.idx + match.start(), token.idx + match.end(), token.i, label
 
 
 def facts_from_doc(document: Document, doc: Doc) -> DocumentFacts:
@@ -105,23 +134,35 @@ def piece_facts(piece: Piece, doc: Doc) -> PieceFacts:
         if label == "PERSON":
             title = find_title(ent)
             if title is not None:
+                last = title.tokens[-1]
                 facts.titles.append(
                     TitleFact(
-                        span=span(title.tokens[0].idx, ent.end_char),
-                        person=key,
-                        person_text=ent.text,
+                        span=span(title.tokens[0].idx, last.idx + len(last)),
+                        person=canonical_key(title.person.text),
+                        person_text=title.person.text,
                         role=title.role,
                         qualifiers=tuple(title.qualifiers),
+                        title=" ".join(title.words),
                     )
                 )
 
-    for token in _unlabelled_names(index):
+    picked = _unlabelled_names(index)
+    for token in picked:
         facts.names.append(
             EntityFact(
                 span=span(token.idx, token.idx + len(token)),
                 label="PROPN",
                 canonical=canonical_key(token.text),
                 sentence_index=index.sentence_index(token.i),
+            )
+        )
+    for start, end, i, label in _capitalised_words(index, {t.i for t in picked}):
+        facts.names.append(
+            EntityFact(
+                span=span(start, end),
+                label=label,
+                canonical=canonical_key(piece.text[start:end]),
+                sentence_index=index.sentence_index(i),
             )
         )
 
@@ -162,6 +203,8 @@ def piece_facts(piece: Piece, doc: Doc) -> PieceFacts:
                 noun=lemma(count.noun) if count.noun is not None else None,
                 modifiers=tuple(count.modifiers),
                 event=event_context(index, index.sentence_index(first.i), count.tokens),
+                unit=count.unit,
+                hedged=count.hedged,
             )
         )
     for source in find_sources(index):

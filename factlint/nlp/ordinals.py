@@ -25,6 +25,10 @@ class CountedMention:
     value: float
     noun: Token | None
     modifiers: list[str] = field(default_factory=list)
+    # Counts: the unit hyphened to the number ("year" in "five-year contract"), or the
+    # currency of a sum ("usd"); and whether the number is approximate or a running figure.
+    unit: str | None = None
+    hedged: bool = False
 
 
 def ordinal_value(token: Token) -> int | None:
@@ -76,22 +80,121 @@ def find_ordinals(doc: Doc) -> list[CountedMention]:
     return found
 
 
+# Words before a number that make it approximate or a running figure, not a count to compare
+# ("about 45", "more than 80", "at least 41", "rose to 64", "so far").
+HEDGES = {
+    "about", "around", "approximately", "roughly", "nearly", "almost", "some", "over", "under",
+    "more", "less", "fewer", "least", "most", "up", "close", "estimated", "than", "reach",
+    "rise", "climb", "increase", "grow", "jump", "swell", "far", "now", "already", "another",
+    "additional", "further", "extra", "other",
+}  # fmt: skip
+CURRENCY_SYMBOLS = {"$": "usd", "us$": "usd", "s$": "sgd", "€": "eur", "£": "gbp", "¥": "jpy"}
+CURRENCY_WORDS = {
+    "dollar": "usd", "euro": "eur", "pound": "gbp", "sterling": "gbp", "crown": "nok",
+    "krone": "nok", "kroner": "nok", "sol": "pen", "sole": "pen", "yen": "jpy", "yuan": "cny",
+    "rupee": "inr", "franc": "chf", "real": "brl", "peso": "mxn", "rouble": "rub", "ruble": "rub",
+}  # fmt: skip
+_MONEY = re.compile(
+    r"(?P<sym>[A-Z]{0,2}\$|€|£|¥)?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*"
+    r"(?P<scale>million|billion|thousand|trillion|bn|m|k)?\b",
+    re.IGNORECASE,
+)
+_MONEY_SCALES = {**SCALES, "trillion": 10**12, "bn": 10**9, "m": 10**6, "k": 1_000}
+
+
+def _hedged(token: Token) -> bool:
+    """A number qualified as approximate or as a running figure ("about", "at least", "rose
+    to", "so far" before it, within its clause)."""
+    doc = token.doc
+    window = doc[max(token.sent.start, token.i - 3) : token.i]
+    return any(t.lower_ in HEDGES or t.lemma_.lower() in HEDGES for t in window)
+
+
+def _scaled(token: Token) -> tuple[float | None, list[Token]]:
+    """The value of a number token with its scale word: "12 million", "1.4 million" (where
+    spaCy makes "million" the number and "1.4" its compound)."""
+    doc = token.doc
+    if token.lower_ in SCALES:
+        first = doc[token.i - 1] if token.i > 0 else None
+        value = number_value(first.text) if first is not None else None
+        if first is None or value is None:
+            return None, []
+        return value * SCALES[token.lower_], [first, token]
+    value = number_value(token.text)
+    if value is None:
+        return None, []
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ in SCALES and nxt.head.i == token.head.i:
+        return value * SCALES[nxt.lower_], [token, nxt]
+    return value, [token]
+
+
+def _unit(token: Token) -> tuple[Token | None, Token | None]:
+    """ "a five-year contract", "a 12-point plan": the number counts a unit ("year") hyphened
+    to it, and the noun after is what it is about. Returns (noun, unit) or (None, None)."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or doc[token.i + 1].text not in {"-", "\u2010", "\u2011"}:
+        return None, None
+    unit = doc[token.i + 2]
+    noun = unit.head
+    if unit.pos_ not in {"NOUN", "PROPN"} or noun.i <= unit.i or noun.pos_ not in {"NOUN"}:
+        return None, None
+    return noun, unit
+
+
 def find_counts(doc: Doc) -> list[CountedMention]:
     found = []
     for token in _tokens_with_dep(doc, ("nummod",)):
-        if token.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT"}:
+        if token.ent_type_ in {"MONEY", "PERCENT", "TIME"}:
             continue
-        value = number_value(token.text)
+        value, tokens = _scaled(token)
         if value is None:
             continue
-        # "12 million people": fold the scale word into the value.
-        tokens = [token]
-        nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        if nxt is not None and nxt.lower_ in SCALES and nxt.head.i == token.head.i:
-            value *= SCALES[nxt.lower_]
-            tokens.append(nxt)
-        noun, modifiers = _counted_noun(token)
+        noun, unit = _unit(tokens[-1])
+        if noun is not None and unit is not None:
+            through = list(doc[tokens[0].i : noun.i + 1])
+            found.append(
+                CountedMention(through, value, noun, [], unit=unit.lemma_.lower(), hedged=False)
+            )
+            continue
+        if token.ent_type_ == "DATE":
+            continue
+        noun, modifiers = _counted_noun(tokens[-1] if tokens[-1].lower_ in SCALES else token)
         if noun is None:
             continue
-        found.append(CountedMention(tokens, value, noun, modifiers))
+        found.append(CountedMention(tokens, value, noun, modifiers, hedged=_hedged(tokens[0])))
+    found.extend(_money(doc))
+    return found
+
+
+def _money(doc: Doc) -> list[CountedMention]:
+    """Sums of money ("$350 million", "530 million dollars", "S$1.2 billion"): counted in
+    their currency, so a figure in euros is never compared with one in dollars."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "MONEY":
+            continue
+        match = _MONEY.search(ent.text)
+        if match is None:
+            continue
+        currency = CURRENCY_SYMBOLS.get((match.group("sym") or "").lower())
+        if currency is None:
+            currency = next(
+                (
+                    CURRENCY_WORDS[t.lemma_.lower()]
+                    for t in ent
+                    if t.lemma_.lower() in CURRENCY_WORDS
+                ),
+                None,
+            )
+        if currency is None:
+            continue
+        value = float(match.group("num").replace(",", ""))
+        scale = (match.group("scale") or "").lower()
+        value *= _MONEY_SCALES.get(scale, 1)
+        tokens = list(ent)
+        # "about $7.8 billion", "$9.7 billion to $9.9 billion": the hedge or range is inside.
+        inside = {t.lower_ for t in tokens} & (HEDGES | {"to", "-", "and", "or"})
+        hedged = bool(inside) or _hedged(tokens[0])
+        found.append(CountedMention(tokens, value, None, [], unit=currency, hedged=hedged))
     return found

@@ -1,10 +1,18 @@
-"""Titles before names: "Syria's interim President Ahmed al-Sharaa" -> role president, [interim]."""
+"""A person's title as written: before the name ("Chief financial officer Rita Vasquez",
+"Minister of Trade and Industry Eirik Lund", "Gen. Ana Ruiz") or in apposition to it
+("Arequipa's mayor, Edgar Villafuerte", "Nadia Farouk, its chief executive"). The title's
+words leave out where the office is held ("Syria's", "DP", "the club's") and whose it is;
+rules decide which titles are offices and compare them.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
+from wordfreq import zipf_frequency
+
+from factlint.nlp.doc_index import COMMON_WORD_ZIPF
 
 
 @dataclass
@@ -13,9 +21,25 @@ class TitleMention:
     person: Span
     role: str
     qualifiers: list[str] = field(default_factory=list)
+    # The title's words as written, hyphenated words joined: "secretary-general".
+    words: list[str] = field(default_factory=list)
 
 
 DEMONYM_ENDINGS = ("an", "ian", "ese", "ish", "i", "ic")
+# Words that join the parts of one title: "Minister of Trade and Industry".
+JOINERS = {"of", "and", "for"}
+HYPHENS = {"-", "‑"}
+MODIFIER_DEPS = {"amod", "compound", "nmod", "npadvmod", "nummod"}
+# Office words the recogniser often takes into the name ("Bundeskanzler Jonas Weber").
+LEADING_TITLES = {
+    "president", "premier", "chancellor", "bundeskanzler", "kanzler", "minister", "governor",
+    "mayor", "senator", "general", "admiral", "colonel", "judge", "justice", "king", "queen",
+    "prince", "pope", "sheriff", "ambassador", "presidente", "président", "präsident",
+    "gen", "gov", "sen", "rep", "col", "adm", "lt", "sgt", "capt", "maj",
+}  # fmt: skip
+TITLE_INITIALS = {"CEO", "CFO", "COO", "CTO", "CMO", "CIO", "MD", "VP", "PM", "MP"}
+# A title held in the past, not now: "former President", "the late".
+PAST = {"former", "ex", "then", "late", "onetime", "erstwhile", "retired"}
 
 
 def _is_place_word(token: Token) -> bool:
@@ -28,28 +52,164 @@ def _is_place_word(token: Token) -> bool:
     return token.is_title and token.tag_ in {"JJ", "NNP"} and token.lower_.endswith(DEMONYM_ENDINGS)
 
 
-def find_title(person: Span) -> TitleMention | None:
-    """The role noun right before a PERSON name and the qualifiers before the role."""
+def _abbreviation(token: Token) -> bool:
+    """'Gen.', 'Lt.', 'Gov.': a capitalised short word with its full stop."""
+    text = token.text
+    return text.endswith(".") and text[:-1].isalpha() and text[:1].isupper() and len(text) <= 6
+
+
+def _title_word(token: Token) -> bool:
+    """A word that may be part of a title: 'chief', 'operating', 'officer', 'Minister'."""
+    if _abbreviation(token):
+        return True
+    # Initials name the organisation ("DP chairman", "INDECI chief"), except the titles'
+    # own ("CEO").
+    if token.is_upper and len(token) >= 2 and token.text not in TITLE_INITIALS:
+        return False
+    if not token.is_alpha or token.tag_ == "POS" or _is_place_word(token):
+        return False
+    if token.pos_ in {"ADJ", "NOUN", "PROPN"}:
+        return True
+    # "chief operating officer": the tagger calls "operating" a verb.
+    return token.pos_ == "VERB" and token.tag_ in {"VBG", "VBN"} and token.dep_ in MODIFIER_DEPS
+
+
+def _run_before(doc: Doc, end: int, limit: int) -> list[Token]:
+    """The title words right before token `end`, walking back no further than `limit`."""
+    run: list[Token] = []
+    i = end - 1
+    while i >= limit:
+        token = doc[i]
+        before = doc[i - 1] if i - 1 >= limit else None
+        if token.text in HYPHENS and run and before is not None and before.is_alpha:
+            run.insert(0, token)
+        elif token.lower_ in JOINERS and run and run[0].is_title:
+            # "Minister of Trade and Industry": capitalised words joined into one title.
+            if before is None or not before.is_title or before.pos_ not in {"NOUN", "PROPN"}:
+                break
+            run.insert(0, token)
+        elif token.ent_type_ and _portfolio(token, run):
+            run.insert(0, token)
+        elif token.ent_type_:
+            # Entity words belong to the title only after "of": "Minister of Trade and
+            # Industry"; otherwise they say where the office is held ("DP chairman").
+            start = _entity_start(doc, i, limit)
+            # "Syrian Transitional President" taken for an organisation: after the
+            # nationality, its words are the title's.
+            if start < i and _is_place_word(doc[start]) and _title_word(token):
+                run.insert(0, token)
+                i -= 1
+                continue
+            joiner = doc[start - 1] if start - 1 >= limit else None
+            if joiner is None or joiner.lower_ != "of" or start - 2 < limit:
+                break
+            if not doc[start - 2].is_title:
+                break
+            run[:0] = list(doc[start : i + 1])
+            i = start
+        elif not _title_word(token):
+            break
+        else:
+            run.insert(0, token)
+        i -= 1
+    while run and (run[0].lower_ in JOINERS or run[0].text in HYPHENS):
+        run.pop(0)
+    return run
+
+
+def _portfolio(token: Token, run: list[Token]) -> bool:
+    """A one-word entity that is a common word, right before the office: the portfolio of
+    "Defence Minister", "Finance Minister", not where the office is held ("DP chairman")."""
+    return (
+        bool(run)
+        and token.ent_iob_ == "B"
+        and (token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
+        and token.is_alpha
+        and not _is_place_word(token)
+        and zipf_frequency(token.lower_, "en") >= COMMON_WORD_ZIPF
+    )
+
+
+def _entity_start(doc: Doc, i: int, limit: int) -> int:
+    while i > limit and doc[i].ent_iob_ == "I":
+        i -= 1
+    return i
+
+
+def _words(tokens: list[Token]) -> list[str]:
+    words: list[str] = []
+    glue = False
+    for token in tokens:
+        if token.text in HYPHENS:
+            glue = True
+            continue
+        if glue and words:
+            words[-1] += "-" + token.lower_
+        else:
+            words.append(token.lower_)
+        glue = False
+    return words
+
+
+def _mention(tokens: list[Token], person: Span) -> TitleMention | None:
+    words = _words(tokens)
+    if not words or any(w.rstrip(".") in PAST for w in words):
+        return None
+    # The office is the word before "of" ("Minister of Trade"), else the last word.
+    heads = [t for t in tokens if t.text not in HYPHENS]
+    of = next((k for k, t in enumerate(heads) if t.lower_ == "of"), None)
+    role = heads[of - 1] if of else heads[-1]
+    if role.pos_ not in {"NOUN", "PROPN"} and not _abbreviation(role):
+        return None
+    if role.is_sent_start and role.text.isupper():  # a headline or dateline in capitals
+        return None
+    qualifiers = [t.lower_ for t in heads if t is not role and t.lower_ not in JOINERS]
+    return TitleMention(tokens, person, role.lemma_.lower(), qualifiers, words)
+
+
+def _before(person: Span) -> TitleMention | None:
+    """ "Chief financial officer Rita Vasquez"; "Arequipa's mayor, Edgar Villafuerte"."""
+    doc, end = person.doc, person.start
+    limit = person.sent.start
+    if end - 2 >= limit and doc[end - 1].text == ",":
+        noun = doc[end - 2]
+        # The comma is an apposition only when the parser ties the name to the noun.
+        if not (person.root.dep_ == "appos" and person.root.head.i == noun.i):
+            return None
+        end -= 1
+    return _mention(_run_before(doc, end, limit), person)
+
+
+def _after(person: Span) -> TitleMention | None:
+    """ "Nadia Farouk, its chief executive," and "Simon Pryce, the director of football"."""
     doc = person.doc
-    i = person.start - 1
-    if i < 0:
+    if person.end >= len(doc) or doc[person.end].text != ",":
         return None
-    role = doc[i]
-    if role.pos_ not in {"NOUN", "PROPN"} or role.ent_type_ or not role.is_alpha:
+    for child in person.root.rights:
+        if child.dep_ != "appos" or child.i <= person.end or child.pos_ != "NOUN":
+            continue
+        tokens = _run_before(doc, child.i + 1, person.end + 1)
+        for prep in child.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                objects = [t for t in prep.subtree if t.i > prep.i]
+                # "of football" is part of the title; "of Corvane" is where it is held.
+                if objects and not any(t.ent_type_ for t in objects):
+                    tokens += [prep, *objects]
+        return _mention(tokens, person)
+    return None
+
+
+def _inside(person: Span) -> TitleMention | None:
+    """ "Bundeskanzler Jonas Weber" taken whole for a name: the office words at its start."""
+    k = 0
+    while k < len(person) - 1 and person[k].lower_.rstrip(".") in LEADING_TITLES:
+        k += 1
+    if k == 0 or len(person) - k < 1:
         return None
-    if role.is_sent_start and role.text.isupper():
-        return None
-    tokens = [role]
-    qualifiers: list[str] = []
-    j = i - 1
-    while j >= 0 and j >= person.sent.start:
-        token = doc[j]
-        # Nationalities, countries and organisations say where the role is, not what it is.
-        if token.tag_ == "POS" or not token.is_alpha or _is_place_word(token):
-            break
-        if token.pos_ not in {"ADJ", "NOUN", "PROPN"} or token.dep_ not in {"amod", "compound"}:
-            break
-        qualifiers.insert(0, token.lower_)
-        tokens.insert(0, token)
-        j -= 1
-    return TitleMention(tokens, person, role.lemma_.lower(), qualifiers)
+    mention = _mention(list(person[:k]), person[k:])
+    return mention
+
+
+def find_title(person: Span) -> TitleMention | None:
+    """The title written before a PERSON name, at its start, or in apposition to it."""
+    return _inside(person) or _before(person) or _after(person)

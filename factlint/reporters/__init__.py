@@ -6,10 +6,12 @@ from collections.abc import Callable
 
 from factlint.reporters.base import Report, RuleMeta
 from factlint.reporters.github import render_github
+from factlint.reporters.gitlab import render_gitlab
 from factlint.reporters.html import render_html
 from factlint.reporters.json import render_json
 from factlint.reporters.jsonlines import render_json_lines
 from factlint.reporters.junit import render_junit
+from factlint.reporters.rdjson import render_rdjson
 from factlint.reporters.sarif import render_sarif
 from factlint.reporters.text import render_text
 
@@ -22,6 +24,8 @@ REPORTERS: dict[str, Renderer] = {
     "json-lines": render_json_lines,
     "sarif": render_sarif,
     "github": render_github,
+    "gitlab": render_gitlab,
+    "rdjson": render_rdjson,
     "junit": render_junit,
 }
 

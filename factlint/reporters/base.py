@@ -38,6 +38,10 @@ class Report:
     suppressed: int = 0
     baselined: int = 0
     fixed: int = 0
+    # --quiet: the findings only, no summary line.
+    quiet: bool = False
+    # With `check --against`: archive documents indexed and consulted ({"documents", "consulted"}).
+    archive: dict[str, int] | None = None
     _by_path: dict[str, DocumentFacts] | None = field(default=None, init=False, repr=False)
 
     def document(self, path: str, line: int | None = None) -> DocumentFacts | None:
@@ -73,6 +77,7 @@ class Report:
                 )
                 if value
             },
+            **({"archive": self.archive} if self.archive is not None else {}),
         }
 
     @property

@@ -70,6 +70,7 @@ def document_json(doc: DocumentFacts) -> dict[str, Any]:
                 "person": t.person,
                 "role": t.role,
                 "qualifiers": t.qualifiers,
+                "title": t.title,
             }
             for t in doc.titles
         ],

@@ -27,6 +27,8 @@ def _message(finding: Finding) -> str:
     if finding.document is not None:
         lines.append(f"document: {finding.document}")
     lines.extend(f"evidence: {e.path}:{e.line}:{e.column}: {e.text}" for e in finding.evidence)
+    if finding.more_evidence:
+        lines.append(f"evidence: +{finding.more_evidence} more")
     if finding.fix is not None:
         label = "fix" if finding.fix.safe else "fix (unsafe)"
         lines.append(f"{label}: replace with '{finding.fix.replacement}'")

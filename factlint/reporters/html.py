@@ -103,6 +103,8 @@ class Form:
 
     text: str
     places: list[Place]
+    # Documents that use this form beyond the places listed (rules cut their evidence).
+    unlisted: int = 0
 
     @property
     def flagged(self) -> bool:
@@ -110,7 +112,7 @@ class Form:
 
     @property
     def documents(self) -> int:
-        return len({p.path for p in self.places})
+        return len({p.path for p in self.places}) + self.unlisted
 
     @property
     def mixed(self) -> bool:
@@ -416,7 +418,11 @@ def _group(findings: list[Finding]) -> list[list[Finding]]:
 def _card(group: list[Finding], places: _Places) -> Card:
     group = sorted(group, key=Finding.sort_key)
     by_form: dict[str, dict[PlaceKey, Place]] = defaultdict(dict)
+    unlisted: dict[str, int] = defaultdict(int)
     for f in group:
+        if f.more_evidence and f.evidence:
+            text = f.evidence[0].text
+            unlisted[text] = max(unlisted[text], f.more_evidence)
         place = places.get(f.path, f.line, f.column, f.text)
         if f not in place.findings:
             place.findings.append(f)
@@ -425,7 +431,11 @@ def _card(group: list[Finding], places: _Places) -> Card:
             evidence = places.get(e.path, e.line, e.column, e.text)
             by_form[evidence.text][evidence.key] = evidence
     forms = [
-        Form(text, sorted(ps.values(), key=lambda p: (places.doc_number(p.path), p.key)))
+        Form(
+            text,
+            sorted(ps.values(), key=lambda p: (places.doc_number(p.path), p.key)),
+            unlisted[text],
+        )
         for text, ps in by_form.items()
     ]
     # The wording most documents use first; flagged wordings after it, then alphabetical.

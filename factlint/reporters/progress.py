@@ -33,7 +33,9 @@ def _ignore(done: int, total: int) -> None:
 
 
 @contextmanager
-def progress(output_format: str, paths: list[str]) -> Iterator[Callable[[int, int], None]]:
+def progress(
+    output_format: str, paths: list[str], label: str = "Linting"
+) -> Iterator[Callable[[int, int], None]]:
     """Yields the callback `collect_facts` reports (documents done, documents in all) to."""
     count = documents_to_show(output_format, paths)
     if not count:
@@ -58,9 +60,9 @@ def progress(output_format: str, paths: list[str]) -> Iterator[Callable[[int, in
     )
     with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
         # Files until the documents are loaded (a JSON Lines file holds many).
-        task = bar.add_task(f"Linting {count} files", total=None)
+        task = bar.add_task(f"{label} {count} files", total=None)
 
         def update(done: int, total: int) -> None:
-            bar.update(task, description="Linting", completed=done, total=total)
+            bar.update(task, description=label, completed=done, total=total)
 
         yield update

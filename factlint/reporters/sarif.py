@@ -8,10 +8,13 @@ normalised text, path, occurrence) so a finding keeps its identity when lines mo
 from __future__ import annotations
 
 import json
+import os
+import re
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from factlint.findings.fingerprint import FINGERPRINT_KEY, fingerprints, normalise_path
+from factlint.findings.fingerprint import FINGERPRINT_KEY, fingerprints
 from factlint.findings.model import Evidence, Finding
 from factlint.reporters.base import Report, RuleMeta
 
@@ -21,17 +24,57 @@ SCHEMA_URI = (
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 
 
-def _uri(path: str) -> str:
-    posix = normalise_path(path)
-    if posix.startswith("/"):
-        return "file://" + quote(posix, safe="/")
-    return quote(posix, safe="/")
+BASE_ID = "SRCROOT"
+# A sentence ends at . ! or ? before a capital letter, not after an abbreviation ("e.g.").
+_SENTENCE_END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\betc)[.!?](?=\s+[A-Z(\"'“])")
 
 
-def _first_sentence(text: str, fallback: str) -> str:
-    paragraph = text.strip().split("\n\n", 1)[0].replace("\n", " ").strip()
-    sentence = paragraph.split(". ", 1)[0].rstrip(".")
-    return (sentence + ".") if sentence else fallback
+def source_root(start: Path | None = None) -> Path:
+    """The repository root above `start` (the working directory): the nearest folder with a
+    `.git`, else `start` itself. SARIF paths are relative to it whatever the invocation."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / ".git").exists():
+            return folder
+    return here
+
+
+def _location(path: str, root: Path) -> dict[str, str]:
+    """An artifactLocation: relative to the source root (with its base id) when below it."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        relative = absolute.relative_to(root).as_posix()
+    except ValueError:
+        return {"uri": absolute.as_uri()}
+    return {"uri": quote(relative, safe="/"), "uriBaseId": BASE_ID}
+
+
+def first_sentence(text: str, fallback: str) -> str:
+    """The first sentence of a rule's prose: Markdown headings and emphasis left out."""
+    lines = [line for line in text.strip().splitlines() if not line.lstrip().startswith("#")]
+    paragraph = " ".join(" ".join(lines).split())
+    paragraph = re.sub(r"[*_`]{1,2}([^*_`]+)[*_`]{1,2}", r"\1", paragraph)
+    match = _SENTENCE_END.search(paragraph)
+    sentence = paragraph[: match.start()] if match else paragraph.rstrip(".!?")
+    return (sentence.strip() + ".") if sentence.strip() else fallback
+
+
+def _linked_message(finding: Finding) -> str:
+    """The message with its evidence linked to the related locations ("[Hmeimim](1)"), so
+    code scanning shows where the other forms stand."""
+    text = finding.message.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    if finding.document is not None:
+        text += f" (document {finding.document})"
+    if not finding.evidence:
+        return text
+    links = ", ".join(
+        f"[{_link_text(e.text)}]({index})" for index, e in enumerate(finding.evidence, 1)
+    )
+    return f"{text}. Evidence: {links}"
+
+
+def _link_text(text: str) -> str:
+    return " ".join(text.split()).replace("[", "(").replace("]", ")") or "here"
 
 
 def _rules(report: Report) -> list[RuleMeta]:
@@ -49,7 +92,7 @@ def _descriptor(rule: RuleMeta) -> dict[str, Any]:
     descriptor: dict[str, Any] = {
         "id": rule.code,
         "name": rule.name,
-        "shortDescription": {"text": _first_sentence(description, rule.name.replace("-", " "))},
+        "shortDescription": {"text": first_sentence(description, rule.name.replace("-", " "))},
         "help": {"text": help_text, "markdown": help_text},
         "defaultConfiguration": {"level": LEVELS.get(rule.severity, "warning")},
         "properties": {"tags": ["factlint", *([rule.kind] if rule.kind else [])]},
@@ -67,7 +110,7 @@ def _region(line: int, column: int, end_line: int | None, end_column: int | None
     return region
 
 
-def _evidence(index: int, evidence: Evidence) -> dict[str, Any]:
+def _evidence(index: int, evidence: Evidence, root: Path) -> dict[str, Any]:
     single = "\n" not in evidence.text
     end = evidence.column + len(evidence.text) if single else None
     region = _region(evidence.line, evidence.column, evidence.line if single else None, end)
@@ -75,24 +118,24 @@ def _evidence(index: int, evidence: Evidence) -> dict[str, Any]:
     return {
         "id": index,
         "physicalLocation": {
-            "artifactLocation": {"uri": _uri(evidence.path)},
+            "artifactLocation": _location(evidence.path, root),
             "region": region_with_snippet,
         },
         "message": {"text": f"evidence: {evidence.text}"},
     }
 
 
-def _result(finding: Finding, fingerprint: str, rule_index: int) -> dict[str, Any]:
+def _result(finding: Finding, fingerprint: str, rule_index: int, root: Path) -> dict[str, Any]:
     region = _region(finding.line, finding.column, finding.end_line, finding.end_column)
     result: dict[str, Any] = {
         "ruleId": finding.code,
         "ruleIndex": rule_index,
         "level": LEVELS[finding.severity.value],
-        "message": {"text": finding.message},
+        "message": {"text": _linked_message(finding)},
         "locations": [
             {
                 "physicalLocation": {
-                    "artifactLocation": {"uri": _uri(finding.path)},
+                    "artifactLocation": _location(finding.path, root),
                     "region": {**region, "snippet": {"text": finding.text}},
                 }
             }
@@ -101,7 +144,7 @@ def _result(finding: Finding, fingerprint: str, rule_index: int) -> dict[str, An
     }
     if finding.evidence:
         result["relatedLocations"] = [
-            _evidence(index, evidence) for index, evidence in enumerate(finding.evidence, 1)
+            _evidence(index, evidence, root) for index, evidence in enumerate(finding.evidence, 1)
         ]
     if finding.fix is not None:
         result["fixes"] = [
@@ -112,7 +155,7 @@ def _result(finding: Finding, fingerprint: str, rule_index: int) -> dict[str, An
                 },
                 "artifactChanges": [
                     {
-                        "artifactLocation": {"uri": _uri(finding.path)},
+                        "artifactLocation": _location(finding.path, root),
                         "replacements": [
                             {
                                 "deletedRegion": region,
@@ -129,7 +172,8 @@ def _result(finding: Finding, fingerprint: str, rule_index: int) -> dict[str, An
 def render_sarif(report: Report) -> str:
     rules = _rules(report)
     index = {rule.code: i for i, rule in enumerate(rules)}
-    results = [_result(f, fp, index[f.code]) for fp, f in fingerprints(report.findings)]
+    root = source_root()
+    results = [_result(f, fp, index[f.code], root) for fp, f in fingerprints(report.findings)]
     invocation: dict[str, Any] = {"executionSuccessful": not report.errors}
     if report.errors:
         invocation["toolExecutionNotifications"] = [
@@ -149,6 +193,7 @@ def render_sarif(report: Report) -> str:
                     }
                 },
                 "invocations": [invocation],
+                "originalUriBaseIds": {BASE_ID: {"uri": root.as_uri().rstrip("/") + "/"}},
                 "columnKind": "unicodeCodePoints",
                 "results": results,
             }

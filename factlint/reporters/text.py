@@ -73,11 +73,14 @@ def render_plain(report: Report) -> str:
         if f.document is not None:
             lines.append(f"    document: {printable(f.document)}")
         lines.extend(_evidence(e) for e in f.evidence)
+        if f.more_evidence:
+            lines.append(f"    evidence: +{f.more_evidence} more")
         fix = _fix_line(f)
         if fix is not None:
             lines.append(fix)
-    lines.append(_tail(report))
-    return "\n".join(lines) + "\n"
+    if not report.quiet:
+        lines.append(_tail(report))
+    return "".join(line + "\n" for line in lines)
 
 
 def _excerpt(report: Report, finding: Finding) -> str | None:
@@ -90,6 +93,30 @@ def _excerpt(report: Report, finding: Finding) -> str | None:
     if not line or line[start : start + len(finding.text)] != finding.text:
         return None
     return line.rstrip()
+
+
+GUTTER = 8  # "  123 │ " before a quoted line
+
+
+def excerpt_window(line: str, start: int, length: int, width: int) -> tuple[str, int]:
+    """The part of `line` that fits in `width` columns around the span at `start` (0-based),
+    with an ellipsis where it is cut, and where the span now starts."""
+    if len(line) <= width:
+        return line, start
+    room = max(width - 2, length, 1)  # two columns for the ellipses
+    left = max(0, min(start - (room - length) // 2, len(line) - room))
+    right = min(len(line), left + room)
+    piece = line[left:right]
+    head = "…" if left > 0 else ""
+    tail = "…" if right < len(line) else ""
+    return head + piece + tail, start - left + len(head)
+
+
+def terminal_width() -> int:
+    """Columns of the terminal ($COLUMNS wins), 100 when there is none."""
+    import shutil
+
+    return max(shutil.get_terminal_size((100, 24)).columns, 40)
 
 
 def render_rich(report: Report) -> str:
@@ -106,7 +133,7 @@ def render_rich(report: Report) -> str:
         soft_wrap=True,
         emoji=False,
         markup=False,
-        width=200,
+        width=terminal_width(),
     )
     for f in report.findings:
         head = Text()
@@ -120,20 +147,23 @@ def render_rich(report: Report) -> str:
             console.print(Text(f"    document: {printable(f.document)}", style="dim"))
         excerpt = _excerpt(report, f)
         if excerpt is not None:
-            gutter = f"{f.line:>5} │ "
-            quoted = Text(gutter, style="blue")
-            quoted.append(excerpt)
+            shown, at = excerpt_window(excerpt, f.column - 1, len(f.text), console.width - GUTTER)
+            quoted = Text(f"{f.line:>5} │ ", style="blue")
+            quoted.append(shown)
             console.print(quoted)
             marks = Text(" " * 6 + "│ ", style="blue")
-            marks.append(" " * (f.column - 1) + "^" * max(len(f.text), 1), style="bold red")
+            carets = min(max(len(f.text), 1), console.width - GUTTER - at)
+            marks.append(" " * at + "^" * carets, style="bold red")
             console.print(marks)
         for e in f.evidence:
             console.print(Text(_evidence(e), style="dim"))
+        if f.more_evidence:
+            console.print(Text(f"    evidence: +{f.more_evidence} more", style="dim"))
         fix = _fix_line(f)
         if fix is not None:
             console.print(Text(fix, style="green"))
-    summary = Text(_tail(report), style="bold")
-    console.print(summary)
+    if not report.quiet:
+        console.print(Text(_tail(report), style="bold"))
     return buffer.getvalue()
 
 

@@ -2,28 +2,51 @@
 
 from __future__ import annotations
 
+import json
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
+from hashlib import sha256
 from typing import Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from factlint.facts.model import DocumentFacts, FactSet, Span
-from factlint.findings.model import Evidence, Finding, Fix
+from factlint.findings.model import Evidence, Finding, Fix, Severity
+from factlint.nlp.names import fold
 from factlint.rules.model import KindOptions, RuleSpec
 
 
 class Vocabulary(BaseModel):
-    """A project's house style for names: wins over what the majority of documents write."""
+    """A project's house style for names: wins over what the majority of documents write.
+
+    - `accept` silences: an accepted spelling is never flagged, whatever the majority writes.
+      It pins nothing: other spellings of the name are judged by the majority as usual.
+    - `canonical` pins: each variant is flagged wherever it stands, with its canonical
+      spelling as a safe fix, and any other spelling of the same name is flagged towards it.
+    - `reject` flags a spelling wherever it stands (with no fix unless `canonical` gives one).
+    """
 
     model_config = ConfigDict(extra="forbid")
 
-    # Spellings that are right even when they look like a variant of another name.
     accept: list[str] = Field(default_factory=list)
-    # Spellings that are always wrong; with `canonical`, the form to use instead.
     reject: list[str] = Field(default_factory=list)
     # variant -> canonical spelling, e.g. {"Khmeimim": "Hmeimim"}.
     canonical: dict[str, str] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Vocabulary:
+        """A spelling has one verdict: a self-mapping or a word both kept and refused is a
+        typo in the config, not a rule."""
+        variants = {fold(v) for v in self.canonical} | {fold(r) for r in self.reject}
+        for variant, target in self.canonical.items():
+            if fold(variant) == fold(target):
+                raise ValueError(f"canonical maps '{variant}' to itself")
+            if fold(target) in variants:
+                raise ValueError(f"canonical spelling '{target}' is also a variant or rejected")
+        for word in self.accept:
+            if fold(word) in variants:
+                raise ValueError(f"'{word}' is accepted and also a variant or rejected")
+        return self
 
 
 class RuleContext(BaseModel):
@@ -40,6 +63,9 @@ class RuleKind(ABC):
     kind_name: ClassVar[str] = ""
     Options: ClassVar[type[KindOptions]] = KindOptions
     message_fields: ClassVar[tuple[str, ...]] = ()
+    # The `DocumentFacts` fields a kind compares across documents: their facts on lines a
+    # suppression comment silences for the rule neither vote nor serve as evidence.
+    compares: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, spec: RuleSpec, options: KindOptions, context: RuleContext) -> None:
         self.spec = spec
@@ -54,6 +80,31 @@ class RuleKind(ABC):
     def check(self, facts: FactSet) -> Iterable[Finding]:
         """Yield the findings of this rule over the whole set of documents."""
 
+    def blocking_keys(self, doc: DocumentFacts) -> set[str] | None:
+        """The keys this rule compares `doc` with other documents on: two documents can change
+        each other's findings only when they share one. The archive store keeps them, so
+        `check --against` reads only the archive documents that share a key with a target.
+
+        None (the default, safe for a kind that does not say): any document may matter, and
+        the whole archive is read. An empty set: the kind looks at one document at a time.
+        """
+        return None
+
+    def probe_keys(self, doc: DocumentFacts) -> set[str] | None:
+        """The stored keys a target looks up: usually its own blocking keys; a kind whose
+        blocks are ranges (name lengths) widens them here."""
+        return self.blocking_keys(doc)
+
+    def signature(self) -> str:
+        """Names what `blocking_keys` depends on (the kind and its options and context): keys
+        stored under another signature are recomputed, never reused."""
+        payload = json.dumps(
+            [self.options.model_dump(mode="json"), self.context.model_dump(mode="json")],
+            sort_keys=True,
+        )
+        digest = sha256(payload.encode()).hexdigest()[:16]
+        return f"{self.kind_name or type(self).__name__}:{digest}"
+
     def finding(
         self,
         doc: DocumentFacts,
@@ -61,17 +112,24 @@ class RuleKind(ABC):
         evidence: Iterable[Evidence] = (),
         replacement: str | None = None,
         safe_fix: bool = True,
+        more_evidence: int = 0,
+        *,
+        template: str | None = None,
+        severity: Severity | None = None,
         **fields: Any,
     ) -> Finding:
+        """A finding of this rule; `template` and `severity` replace the rule's own for kinds
+        that report a milder shape of their problem (a place's local name, a synonym)."""
         # A span across a line break still gives a one-line message; a rule whose message names
         # the fix (house style's "{replacement}") gets it too.
         if replacement is not None:
             fields.setdefault("replacement", replacement)
-        message = self.spec.message.format(text=" ".join(span.text.split()), **fields)
+        template = self.spec.message if template is None else template
+        message = template.format(text=" ".join(span.text.split()), **fields)
         return Finding(
             code=self.spec.code,
             rule=self.spec.name,
-            severity=self.spec.severity,
+            severity=self.spec.severity if severity is None else severity,
             message=message,
             path=doc.path,
             line=span.line,
@@ -81,6 +139,7 @@ class RuleKind(ABC):
             text=span.text,
             evidence=list(evidence),
             fix=Fix(replacement=replacement, safe=safe_fix) if replacement is not None else None,
+            more_evidence=max(more_evidence, 0),
         )
 
 

@@ -4,10 +4,13 @@ participants, and do two date values agree?"""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from itertools import combinations
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from factlint.facts.model import DocumentFacts, FactSet
 from factlint.nlp.names import skeleton
 
 T = TypeVar("T")
@@ -16,13 +19,24 @@ _VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 GENERIC_PARTICIPANTS = {"us", "u", "uk", "un", "eu"}
 
 
+# Last words of organisation names that say little ("Kingsmere United", "Corvane Holdings"):
+# the name's first word tells the organisation apart instead.
+GENERIC_NAME_ENDS = {
+    "united", "city", "club", "fc", "party", "holdings", "group", "inc", "ltd", "corp",
+    "company", "aerospace", "analytics", "coalition", "association", "council",
+}  # fmt: skip
+
+
 def participant_keys(keys: Iterable[str]) -> set[str]:
-    """Surnames or single names, spelling-tolerant: 'bashar assad' and 'assad' meet."""
+    """Surnames or single names, spelling-tolerant: 'bashar assad' and 'assad' meet; an
+    organisation by its distinctive word: 'kingsmere united' and 'kingsmere' meet."""
     out = set()
     for key in keys:
         # The recogniser sometimes takes "Lula and Scholz" for one name.
         for name in re.split(r"\s+(?:and|&)\s+", key):
             parts = name.split()
+            if len(parts) > 1 and parts[-1] in GENERIC_NAME_ENDS:
+                parts = parts[:-1]
             if parts and parts[-1] not in GENERIC_PARTICIPANTS:
                 out.add(skeleton(parts[-1]))
     return out
@@ -94,3 +108,73 @@ def first_per_document(items: Iterable[T], paths: set[str], limit: int) -> list[
 
 def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+@lru_cache(maxsize=1)
+def _english() -> Any:
+    import inflect  # loaded only when a message needs a plural
+
+    return inflect.engine()
+
+
+@lru_cache(maxsize=4096)
+def counted(value: str, noun: str) -> str:
+    """A number and its noun in agreement: "1 agreement", "14 agreements", "2 casualties"."""
+    if value in ("1", "1.0", "one"):
+        return f"{value} {noun}"
+    return f"{value} {_english().plural_noun(noun) or noun}"
+
+
+def verb_for(n: int, singular: str, plural_form: str) -> str:
+    """The verb form that agrees with a count: verb_for(1, "agrees", "agree") is "agrees"."""
+    return singular if n == 1 else plural_form
+
+
+# Words of organisation names too common to tie two of them together ("Democratic Party",
+# "Hun Party"; "National Coalition", "National Assembly").
+GENERIC_NAME_WORDS = {
+    "party", "national", "united", "new", "great", "state", "states", "royal", "north",
+    "south", "east", "west", "central", "general", "first", "the", "city", "club", "group",
+}  # fmt: skip
+
+
+def participant_names(keys: Iterable[str]) -> set[str]:
+    """Ways one participant is written: 'democratic party', its initials 'dp', and a
+    distinctive first word ('kingsmere united' -> 'kingsmere')."""
+    out: set[str] = set()
+    for key in keys:
+        words = key.split()
+        if not words:
+            continue
+        out.add(key)
+        if len(words) > 1:
+            out.add("".join(w[0] for w in words))
+            if len(words[0]) >= 4 and words[0] not in GENERIC_NAME_WORDS:
+                out.add(words[0])
+    return out
+
+
+def actor_keys(doc: DocumentFacts) -> set[str]:
+    """The blocking keys of the kinds that compare events by who they are about: the people
+    and organisations `doc` names. The story's actors come from them too, so a document that
+    shares none with another cannot change its findings (`check --against` reads only these)."""
+    return participant_keys({e.canonical for e in doc.entities})
+
+
+def story_actors(facts: FactSet) -> set[str]:
+    """Names most documents of the set mention: the actors "the company" and "the sides"
+    stand for."""
+    seen: Counter[str] = Counter()
+    for doc in facts.documents:
+        seen.update(participant_names({e.canonical for e in doc.entities}))
+    floor = max(2, (len(facts.documents) + 1) // 2)
+    return {name for name, n in seen.items() if n >= floor}
+
+
+def story_keys(facts: FactSet) -> set[str]:
+    """`story_actors` as `participant_keys` write them (surnames, distinctive words)."""
+    seen: Counter[str] = Counter()
+    for doc in facts.documents:
+        seen.update(participant_keys({e.canonical for e in doc.entities}))
+    floor = max(2, (len(facts.documents) + 1) // 2)
+    return {key for key, n in seen.items() if n >= floor}

@@ -37,8 +37,17 @@ def builtin_rules_dir() -> Path:
 
 
 def rule_files(directory: Path) -> list[Path]:
+    """The rule files of a folder (searched recursively), or a single rule file itself."""
+    if directory.is_file() and directory.suffix in RULE_SUFFIXES:
+        if directory.name.endswith(CASES_SUFFIX):
+            raise RuleFileError("a case file, not a rule file (give the rule file)", str(directory))
+        return [directory]
+    if directory.is_file():
+        raise RuleFileError(
+            f"not a rule file (expected {' or '.join(sorted(RULE_SUFFIXES))})", str(directory)
+        )
     if not directory.is_dir():
-        raise RuleFileError("rule folder does not exist", str(directory))
+        raise RuleFileError("rule folder or file does not exist", str(directory))
     files = [
         p
         for p in directory.rglob("*")
@@ -150,6 +159,13 @@ def load_rule_file(path: Path, context: RuleContext) -> Rule:
     problem = _message_problem(spec.message, kind_cls.template_fields())
     if problem is not None:
         raise _error(path, data, ("message",), problem)
+    # Kinds with a second message for a milder shape (`local_message`) check it alike.
+    for name, value in options:
+        if name.endswith("_message") and isinstance(value, str):
+            problem = _message_problem(value, kind_cls.template_fields())
+            if problem is not None:
+                where = ("options", name) if name in spec.options else ("kind",)
+                raise _error(path, data, where, problem)
     return Rule(spec=spec, kind=kind_cls(spec, options, context), path=path)
 
 

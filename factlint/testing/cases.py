@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 from ruamel.yaml.comments import CommentedMap
 
 from factlint.errors import RuleFileError
-from factlint.findings.model import Finding
+from factlint.findings.model import Finding, Severity
 from factlint.rules.base import RuleContext
 from factlint.rules.loader import (
     CASES_SUFFIX,
@@ -55,6 +55,8 @@ class ExpectedFinding(BaseModel):
     fix: str | None = None
     # A regular expression searched for in the message (a plain substring works too).
     message: str | None = None
+    # The finding's severity, for kinds that report a milder shape at a lower one.
+    severity: Severity | None = None
 
     @field_validator("message")
     @classmethod

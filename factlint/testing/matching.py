@@ -33,7 +33,7 @@ def differences(expected: ExpectedFinding, actual: Finding) -> list[str]:
     want = expected.path
     if want not in (None, actual.path) and parse_evidence_ref(want) != (actual.path, actual.line):
         diffs.append(f"path: expected {expected.path!r}, got {actual.path!r}")
-    for name in ("line", "column", "text"):
+    for name in ("line", "column", "text", "severity"):
         want = getattr(expected, name)
         got = getattr(actual, name)
         if want is not None and want != got:

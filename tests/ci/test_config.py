@@ -65,7 +65,7 @@ canonical = { Khmeimim = "Hmeimim" }
     config = load_config(path)
     settings = config.settings
     assert settings.select == ["FL1", "FL301"]
-    assert settings.fail_on is not None and settings.fail_on.value == "warning"
+    assert settings.fail_on == "warning"
     assert settings.reference_date == date(2026, 1, 28)
     assert config.rule_dirs() == [tmp_path / "house"]
     vocabulary = config.context().vocabulary

@@ -129,3 +129,14 @@ def test_known_publication_dates_raise_the_floor():
     partial = Document(path="p.txt", text="", published_partial=(1, 28, 2))
     resolve_published([known, partial])
     assert partial.published == date(2026, 1, 28)
+
+
+def test_a_yearless_publication_date_takes_the_year_nearest_the_sets_other_dates():
+    # The texts name a later year ("a contract until 2031"); the other articles were published
+    # in 2027, and July 9 was a Friday in 2027 (and again in 2032).
+    known = Document(
+        path="k.txt", text="He signed a contract until 2031.", published=date(2027, 7, 12)
+    )
+    partial = Document(path="p.txt", text="", published_partial=(7, 9, 4))
+    resolve_published([known, partial])
+    assert partial.published == date(2027, 7, 9)

@@ -99,7 +99,8 @@ def test_a_rule_folder_that_does_not_exist(tmp_path: Path) -> None:
     )
     assert "Traceback" not in run.stderr
     assert run.returncode == 2
-    assert run.stderr == f"factlint: error: {tmp_path / 'no-rules'}: rule folder does not exist\n"
+    missing = tmp_path / "no-rules"
+    assert run.stderr == f"factlint: error: {missing}: rule folder or file does not exist\n"
 
 
 def test_rules_and_explain_report_the_same_error(tmp_path: Path) -> None:

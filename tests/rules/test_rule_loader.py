@@ -55,6 +55,7 @@ def test_user_folder_adds_rules(tmp_path: Path) -> None:
         (GOOD + "colour: red\n", ":6:1", "unknown key 'colour'"),
         ("code: XX101\nname: [unclosed\n", ":3:1", "malformed YAML"),
         (GOOD.replace("{canonical}", "{nope}"), ":5:10", "unknown placeholder"),
+        (GOOD + "options:\n  local_message: '{text} {nope}'\n", ":7:18", "unknown placeholder"),
     ],
 )
 def test_bad_rule_files(tmp_path: Path, text: str, where: str, reason: str) -> None:
@@ -72,7 +73,7 @@ def test_duplicate_code_names_both_files(tmp_path: Path) -> None:
 
 
 def test_missing_rule_folder(tmp_path: Path) -> None:
-    assert "rule folder does not exist" in load_error(tmp_path / "nowhere")
+    assert "rule folder or file does not exist" in load_error(tmp_path / "nowhere")
 
 
 def test_cli_reports_bad_rule_file_with_exit_2(tmp_path: Path) -> None:

@@ -39,14 +39,20 @@ class Folder:
     def read(self, relative: str) -> str:
         return (self.root / relative).read_text(encoding="utf-8")
 
-    def run(self, *args: str, env: dict[str, str] | None = None, stdin: str | None = None) -> Run:
+    def run(
+        self,
+        *args: str,
+        env: dict[str, str] | None = None,
+        stdin: str | None = None,
+        cwd: str | None = None,
+    ) -> Run:
         environment = {**os.environ, "FACTLINT_CACHE_DIR": str(self.cache), **(env or {})}
         for name in ("NO_COLOR", "FORCE_COLOR", "FACTLINT_OUTPUT_FORMAT", "COLUMNS"):
             if env is None or name not in env:
                 environment.pop(name, None)
         proc = subprocess.run(
             [sys.executable, "-m", "factlint", *args],
-            cwd=self.root,
+            cwd=self.root / cwd if cwd else self.root,
             env=environment,
             input=stdin,
             stdin=None if stdin is not None else subprocess.DEVNULL,

@@ -68,6 +68,9 @@ def _parse(text: str, base: date, prefer: Prefer) -> Point | None:
     return Point("day", d)
 
 
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+
+
 @lru_cache(maxsize=8192)
 def parse_with_dateparser(
     text: str, anchor: date | None, prefer: Prefer = "past"
@@ -76,6 +79,8 @@ def parse_with_dateparser(
     if not _DATE_WORD.search(text) or len(text) > 60 or non_date_kind(clean(text)):
         return None
     base = anchor or _BASE
+    # dateparser reads "5,000,000,000 years ago" as "000 years ago": give it the whole number.
+    text = _THOUSANDS.sub("", text)
     try:
         first = _parse(text, base, prefer)
         if first is None:

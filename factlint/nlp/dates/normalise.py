@@ -45,6 +45,7 @@ class Normalised:
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u2013": "-", "\u2014": " "})
 _CLEANUPS = [
+    (re.compile(r"(?<=\d),(?=\d{3}(?!\d))"), ""),  # 5,000,000 -> 5000000
     (re.compile(r"(?<=[a-z])\."), ""),  # jan. -> jan, p.m. -> pm
     (re.compile(r"(?<=[a-z])'s\b|(?<=[a-z]s)'(?=\s|$)"), ""),  # friday's, years'
     (re.compile(r"(?<=\d)'s\b"), "s"),  # 1990's -> 1990s

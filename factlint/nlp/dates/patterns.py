@@ -23,9 +23,12 @@ _MONTH = (
     r"|Aug(?:ust|\.)|Sep(?:tember|t\.|\.)|Oct(?:ober|\.)|Nov(?:ember|\.)|Dec(?:ember|\.))"
 )
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# Abbreviated, only right before a month and day ("Tue., Mar. 4"): alone, "Sun" and "Wed"
+# are other words.
+_WEEKDAY_SHORT = rf"(?:{_WEEKDAY}|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?)"
 _YEAR = r"(?:1[6-9]|20)\d\d\b"
 _NUMBER = (
-    r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
+    r"(?:\d{1,3}(?:,\d{3})+|\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
     r"|twenty|thirty|forty|fifty|sixty|a couple of)"
 )
 _UNIT_WORDS = (
@@ -43,7 +46,8 @@ _YEAR_CUE = re.compile(
     re.IGNORECASE,
 )
 # The amount before "months ago", found by looking back from the unit.
-_AMOUNT = re.compile(rf"(?<![\w-]){_NUMBER}\s+$", re.IGNORECASE)
+# Not the last group of "5,000,000,000" nor the decimals of "1.5".
+_AMOUNT = re.compile(rf"(?<![\w,.-]){_NUMBER}\s+$", re.IGNORECASE)
 _HOLIDAY_CUE = re.compile(r"\b(?:on|by|since|until|before|after|over)\s+$", re.IGNORECASE)
 
 
@@ -77,7 +81,7 @@ def _relative(
 
 
 PATTERNS = [
-    _absolute(rf"{_WEEKDAY},?\s+{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?"),
+    _absolute(rf"{_WEEKDAY_SHORT},?\s+{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?"),
     _absolute(rf"{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?"),
     _absolute(rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+{_YEAR})?"),
     _absolute(rf"{_MONTH}\s*(?:of\s+)?{_YEAR}"),

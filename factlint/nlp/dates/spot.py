@@ -49,7 +49,8 @@ _LEADING_THE = re.compile(
 )
 # Possessives, punctuation and a sentence's full stop ("in March."), not "Sept." or "p.m.".
 _TRAILING = re.compile(r"(?:['\u2019]s|['\u2019]|\s|[,;:!?\"()])+$|(?<=\d)\.$|(?<=[a-z]{5})\.$")
-_SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b|\bto\b|\bthrough\b|-|–)\s*")
+# A comma before a digit groups thousands ("5,000,000 years"): it does not split.
+_SPLIT = re.compile(r"\s*(?:,(?!\d)|\band\b|\bor\b|\bto\b|\bthrough\b|-|–)\s*")
 
 # "in his 30s" is an age; "night" alone is no date ("the night the plane fell") but joins a
 # neighbour ("Wednesday" + "night").
@@ -62,7 +63,20 @@ _QUARTER_NAMED = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\b|
 _YEAR_AGO = re.compile(r"year[- ]?(?:ago|earlier)|prior[- ]year|previous year|last year")
 
 
+def _number_start(text: str, start: int) -> int:
+    """Where the number that `start` stands in begins: the model may leave out the first
+    groups of "5,000,000,000 years ago"."""
+    while start > 0 and (
+        text[start - 1].isdigit()
+        or (text[start - 1] == "," and text[start - 2 : start - 1].isdigit())
+    ):
+        start -= 1
+    return start
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    if start < end and text[start].isdigit():
+        start = _number_start(text, start)
     m = _TRAILING.search(text, start, end)
     if m is not None and m.start() > start:
         end = m.start()
@@ -209,6 +223,68 @@ def _split_or_fallback(
     return [_Candidate(start, end, found)] if found is not None else []
 
 
+_BARE_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
+# "Thursday (October 15)": the weekday first, the date in brackets.
+_WEEKDAY_BRACKET = re.compile(r"\s*\(\s*")
+_CLOSE_BRACKET = re.compile(r"\s*\)")
+# "April 20, a Sunday", "October 3, which was a Friday": the date first, the weekday after.
+_WEEKDAY_APPOSITION = re.compile(r"\s*,\s*(?:which was\s+)?an?\s+", re.IGNORECASE)
+
+
+def _bare_weekday(mention: DateMention) -> bool:
+    return mention.weekday is not None and _BARE_WEEKDAY.fullmatch(mention.text) is not None
+
+
+def _undated_day(mention: DateMention) -> bool:
+    return mention.granularity == "day" and mention.weekday is None and mention.value is not None
+
+
+def _close_bracket(text: str, mention: DateMention) -> DateMention:
+    """ "Friday (March 10" read as one entity takes its closing bracket too."""
+    close = _CLOSE_BRACKET.match(text, mention.end)
+    if mention.text.count("(") <= mention.text.count(")") or close is None:
+        return mention
+    mention.end = close.end()
+    mention.text = text[mention.start : mention.end]
+    return mention
+
+
+def _join_weekdays(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """One date with its weekday where the weekday stands apart from it: "Thursday (October
+    15)" and "April 20, a Sunday" are checked like "Thursday, October 15"."""
+    out: list[DateMention] = []
+    for mention in mentions:
+        previous = out[-1] if out else None
+        end = None
+        if previous is not None and _bare_weekday(previous) and _undated_day(mention):
+            close = _CLOSE_BRACKET.match(text, mention.end)
+            if _WEEKDAY_BRACKET.fullmatch(text, previous.end, mention.start) and close:
+                end, weekday = close.end(), previous.weekday
+        elif (
+            previous is not None
+            and _undated_day(previous)
+            and _bare_weekday(mention)
+            and _WEEKDAY_APPOSITION.fullmatch(text, previous.end, mention.start)
+        ):
+            end, weekday = mention.end, mention.weekday
+        if previous is None or end is None:
+            out.append(_close_bracket(text, mention))
+            continue
+        dated = mention if _undated_day(mention) else previous
+        out[-1] = DateMention(
+            start=previous.start,
+            end=end,
+            text=text[previous.start : end],
+            value=dated.value,
+            granularity=dated.granularity,
+            relative=dated.relative,
+            note=dated.note,
+            weekday=weekday,
+            year_stated=dated.year_stated,
+        )
+    return out
+
+
 def extract_dates(doc: Doc, anchor: date | None, text: str | None = None) -> list[DateMention]:
     """Date mentions in a parsed document, in text order. `text` is the Doc's text when the
     caller has it (spaCy rebuilds `doc.text` from the tokens at every access)."""
@@ -248,4 +324,4 @@ def extract_dates(doc: Doc, anchor: date | None, text: str | None = None) -> lis
                 year_stated=result.year_stated,
             )
         )
-    return mentions
+    return _join_weekdays(text, mentions)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from factlint.facts.model import FactSet
+from factlint.facts.model import DocumentFacts, FactSet
 from factlint.findings.model import Finding
 from factlint.rules.base import RuleKind, evidence_at
 from factlint.rules.linking import agree, event_word, is_calendar_value, participant_keys
@@ -39,6 +39,9 @@ class Chronology(RuleKind):
 
     Options = Options
     message_fields = ("event", "since", "since_line", "who")
+
+    def blocking_keys(self, doc: DocumentFacts) -> set[str]:
+        return set()  # one document at a time
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
         options: Options = self.options  # type: ignore[assignment]

@@ -1,11 +1,20 @@
 """Kind `count_conflict`: numbers stated for the same thing that disagree ("12 agreements" here,
-"14 agreements" there).
+"14 agreements" there; a "10-point agreement" against a "12-point agreement"; "$530 million"
+of savings against "$350 million").
 
-A count is tied to the noun it counts and the participants and event type of its sentence.
-Two counts are compared only when the noun is the same, the sentences share an event type and
-at least one participant. Counts that change over time (death tolls, injured) disagree in
-honest coverage, so a count is flagged only when at least `min_agreeing_documents` other
-documents agree on another value and none of them agrees with it.
+A count is a number, the noun it counts (with the unit hyphened to it: "five-year contract"
+counts years of a contract) or a sum's currency, and the participants of its event. Counts of
+one noun are compared across the documents of a set when their participants do not tell them
+apart: they share one, one of them names none ("the company", "the sides"), or one names only
+the story's main actors. A count is flagged when `min_agreeing_documents` other documents
+agree on another value and none agrees with it, or when one other document gives the same
+digits in another order (a typo). Approximate and running figures ("about", "at least",
+"rose to"), a document that itself gives two values (two different things), and a larger
+figure in a later publication (an update) are left alone. A noun the story uses for more
+than `max_values` figures ("seats" won, needed, held) counts several things: only swapped
+digits are flagged there, as for sums of money. Without a typo, a bare noun ("three boats")
+also needs a backer that names one of its participants (or, when it names none, backers
+that name the same one).
 """
 
 from __future__ import annotations
@@ -17,9 +26,17 @@ from dataclasses import dataclass
 from factlint.facts.model import CountFact, DocumentFacts, FactSet
 from factlint.findings.model import Finding
 from factlint.rules.base import RuleKind, evidence_at
-from factlint.rules.linking import first_per_document, participant_blocks, plural
+from factlint.rules.linking import (
+    actor_keys,
+    counted,
+    participant_names,
+    plural,
+    story_actors,
+)
 from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
+
+CURRENCY_NAMES = {"usd": "dollars", "eur": "euros", "gbp": "pounds", "sgd": "Singapore dollars"}
 
 
 class Options(KindOptions):
@@ -30,8 +47,8 @@ class Options(KindOptions):
         "dead", "death", "injury", "casualty", "victim", "body",
     ]  # fmt: skip
     min_agreeing_documents: int = 2
-    # Named participants both sentences must share ("Lula", "Scholz", "Berlin").
-    min_shared_participants: int = 2
+    # More distinct figures than this for one noun in a set: it counts several things.
+    max_values: int = 2
     max_evidence: int = 3
 
 
@@ -39,85 +56,169 @@ class Options(KindOptions):
 class Stated:
     doc: DocumentFacts
     fact: CountFact
+    people: frozenset[str]
 
-    @property
-    def people(self) -> set[str]:
-        # Whole names: "Royal Navy" and "Indian Navy" are not one participant.
-        return set(self.fact.event.sentence_participants)
+
+def _compatible(a: Stated, b: Stated, story: set[str]) -> bool:
+    """Nothing in the two statements' participants tells their counts apart."""
+    if not a.people or not b.people or a.people & b.people:
+        return True
+    return a.people <= story or b.people <= story
+
+
+def _tied(item: Stated, backers: list[Stated]) -> bool:
+    """A backer names one of the statement's participants; or the statement names none ("the
+    sides signed 13 contracts") and its backers name the same participant."""
+    if item.people:
+        return any(item.people & b.people for b in backers)
+    return any(a.people & b.people for a in backers for b in backers if a is not b)
+
+
+def _digits(value: float) -> str:
+    return f"{value:.6g}".replace(".", "").replace("e+", "e")
+
+
+def transposed(a: float, b: float) -> bool:
+    """The same digits in another order (48 / 84, 350 / 530): a typo more likely than a fact."""
+    da, db = _digits(a), _digits(b)
+    return da != db and len(da) == len(db) >= 2 and sorted(da) == sorted(db)
 
 
 def _fmt(value: float) -> str:
-    return str(int(value)) if value == int(value) else str(value)
+    for size, word in ((10**9, "billion"), (10**6, "million")):
+        if value >= size:
+            return f"{value / size:g} {word}"
+    return f"{value:g}"
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es" if not noun.endswith("s") else noun
+    if noun.endswith("y") and noun[-2:-1] not in {"a", "e", "o", "u"}:
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def _is_update(item: Stated, other: float, backers: list[Stated]) -> bool:
+    """A larger figure published later (or a smaller one earlier) reads as an update."""
+    mine = item.doc.published
+    theirs = [b.doc.published for b in backers]
+    if mine is None or any(t is None for t in theirs):
+        return False
+    if item.fact.value > other:
+        return all(mine > t for t in theirs if t is not None)
+    return all(mine < t for t in theirs if t is not None)
 
 
 @register("count_conflict")
 class CountConflict(RuleKind):
     """Numbers for the same thing that disagree: "12 agreements" vs "14 agreements".
 
-    Options: `ignore_nouns`, `min_agreeing_documents`, `max_evidence`.
-    Message fields: {noun}, {value}, {other}, {support}.
+    Options: `ignore_nouns`, `min_agreeing_documents`, `max_values`, `max_evidence`.
+    Message fields: {counted}, {other_counted} (a figure with its noun, in agreement),
+    {noun}, {value}, {other}, {support}, {note}.
     """
 
     Options = Options
-    message_fields = ("noun", "value", "other", "support")
+    message_fields = ("counted", "other_counted", "noun", "value", "other", "support", "note")
+
+    def blocking_keys(self, doc: DocumentFacts) -> set[str]:
+        return actor_keys(doc)
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
         options: Options = self.options  # type: ignore[assignment]
-        by_noun: dict[str, list[Stated]] = defaultdict(list)
+        groups: dict[tuple[str, str], list[Stated]] = defaultdict(list)
         ignored = set(options.ignore_nouns)
         for doc in facts.documents:
             for fact in doc.counts:
-                if fact.noun and fact.noun not in ignored and fact.event.classes:
-                    by_noun[fact.noun].append(Stated(doc, fact))
-        for noun in sorted(by_noun):
-            yield from self._check_noun(noun, by_noun[noun])
+                if fact.hedged or (fact.noun is None and fact.unit is None):
+                    continue
+                if fact.noun in ignored and fact.unit is None:
+                    continue
+                people = frozenset(participant_names(fact.event.participants))
+                groups[(fact.noun or "", fact.unit or "")].append(Stated(doc, fact, people))
+        story = story_actors(facts)
+        for key in sorted(groups):
+            yield from self._check_group(groups[key], story)
 
-    def _check_noun(self, noun: str, items: list[Stated]) -> Iterable[Finding]:
-        """Block by event type and the participants two statements must share, so the cost
-        follows the number of statements, not their pairs."""
+    def _check_group(self, items: list[Stated], story: set[str]) -> Iterable[Finding]:
         options: Options = self.options  # type: ignore[assignment]
-        blocks: dict[tuple[str, ...], list[Stated]] = defaultdict(list)
+        by_value: dict[float, list[Stated]] = defaultdict(list)
         for item in items:
-            for cls in item.fact.event.classes:
-                for pair in participant_blocks(item.people, options.min_shared_participants):
-                    blocks[(cls, *pair)].append(item)
-        confirmed: set[int] = set()  # another document gives the same number
-        best: dict[int, tuple[int, float, list[Stated]]] = {}
-        for key in sorted(blocks):
-            block = blocks[key]
-            by_value: dict[float, set[str]] = defaultdict(set)
-            members: dict[float, list[Stated]] = defaultdict(list)
-            for b in block:
-                by_value[b.fact.value].add(b.doc.path)
-                members[b.fact.value].append(b)
-            # Work per value, not per statement: a block can hold every document of a set.
-            for value, docs in by_value.items():
-                if len(docs) > 1:
-                    confirmed.update(id(item) for item in members[value])
-                    continue
-                others = [v for v in by_value if v != value]
-                if not others:
-                    continue
-                other = max(others, key=lambda v: (len(by_value[v]), -v))
-                backers = by_value[other] - docs
-                backing = first_per_document(members[other], backers, options.max_evidence)
-                for item in members[value]:
-                    if len(backers) > best.get(id(item), (0,))[0]:
-                        best[id(item)] = (len(backers), other, backing)
-        for item in items:
-            verdict = best.get(id(item))
-            if id(item) in confirmed or verdict is None:
+            by_value[item.fact.value].append(item)
+        several = len(by_value) > options.max_values or items[0].fact.noun is None
+        for value in sorted(by_value):
+            docs = {i.doc.path for i in by_value[value]}
+            if len(docs) > 1:
+                continue  # another document gives the same figure
+            for item in by_value[value]:
+                verdict = self._verdict(item, value, by_value, story, several)
+                if verdict is not None:
+                    yield self._finding(item, *verdict)
+
+    def _verdict(
+        self,
+        item: Stated,
+        value: float,
+        by_value: dict[float, list[Stated]],
+        story: set[str],
+        several: bool,
+    ) -> tuple[float, list[Stated], bool] | None:
+        """The other figure this statement disagrees with, its backers, and whether the two
+        are a digit typo; None when nothing stands against it."""
+        options: Options = self.options  # type: ignore[assignment]
+        best: tuple[tuple[bool, int], float, list[Stated], bool] | None = None
+        for other in sorted(by_value):
+            if other == value or any(b.doc.path == item.doc.path for b in by_value[other]):
+                continue  # the document gives both figures: they count two different things
+            backers = [
+                b
+                for b in by_value[other]
+                if b.doc.path != item.doc.path and _compatible(item, b, story)
+            ]
+            first = {b.doc.path: b for b in sorted(backers, key=lambda b: b.doc.path)}
+            typo = transposed(value, other)
+            need = 1 if typo else options.min_agreeing_documents
+            if len(first) < need or (several and not typo):
                 continue
-            support, other, backing = verdict
-            if support < options.min_agreeing_documents:
+            # Without a typo, a bare noun ("three boats") needs a backer naming the same
+            # participant; a unit ("a four-year contract") is specific enough on its own.
+            if not typo and not item.fact.unit and not _tied(item, backers):
                 continue
-            evidence = [evidence_at(b.doc, b.fact.span) for b in backing]
-            yield self.finding(
-                item.doc,
-                item.fact.span,
-                evidence,
-                noun=noun,
-                value=_fmt(item.fact.value),
-                other=_fmt(other),
-                support=plural(support, "other document"),
-            )
+            if not typo and _is_update(item, other, list(first.values())):
+                continue
+            rank = (typo, len(first))
+            if best is None or rank > best[0]:
+                best = (rank, other, list(first.values()), typo)
+        return None if best is None else best[1:]
+
+    def _finding(self, item: Stated, other: float, backers: list[Stated], typo: bool) -> Finding:
+        options: Options = self.options  # type: ignore[assignment]
+        fact = item.fact
+        evidence = [evidence_at(b.doc, b.fact.span) for b in backers[: options.max_evidence]]
+        if fact.noun is None:
+            noun = CURRENCY_NAMES.get(fact.unit or "", (fact.unit or "").upper())
+            value, other_text = _fmt(fact.value), _fmt(other)
+            mine, theirs = f"{value} {noun}", f"{other_text} {noun}"
+        elif fact.unit:
+            noun = fact.noun  # "a 4-year contract": the noun stays singular
+            value, other_text = f"{_fmt(fact.value)}-{fact.unit}", f"{_fmt(other)}-{fact.unit}"
+            mine, theirs = f"{value} {noun}", f"{other_text} {noun}"
+        else:
+            noun, value, other_text = _plural(fact.noun), _fmt(fact.value), _fmt(other)
+            # "1 agreement", "14 agreements": the noun agrees with each figure.
+            mine, theirs = counted(value, fact.noun), counted(other_text, fact.noun)
+        return self.finding(
+            item.doc,
+            fact.span,
+            evidence,
+            more_evidence=len(backers) - len(evidence),
+            noun=noun,
+            value=value,
+            other=other_text,
+            counted=mine,
+            other_counted=theirs,
+            support=plural(len(backers), "other document"),
+            note=(" (the same digits in another order: a typo?)" if typo else "")
+            + (" (no majority: check which is right)" if len(backers) == 1 else ""),
+        )

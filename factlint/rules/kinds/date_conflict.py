@@ -14,6 +14,7 @@ date has no resolved relative dates, so nothing is said about them.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -21,8 +22,11 @@ from typing import Literal
 
 from factlint.facts.model import DateFact, DocumentFacts, FactSet
 from factlint.findings.model import Finding
+from factlint.nlp.event_classes import EVENT_CLASSES
+from factlint.nlp.names import skeleton
 from factlint.rules.base import RuleKind, evidence_at
 from factlint.rules.linking import (
+    actor_keys,
     agree,
     event_word,
     first_per_document,
@@ -40,10 +44,33 @@ class Options(KindOptions):
     flag: Literal["absolute", "relative"] = "absolute"
     # Slack for relative dates, which are approximate ("ten months ago").
     relative_tolerance_months: int = 1
-    # Event types compared: those that happen once to a participant. Recurring ones (a
-    # meeting, an election, hosting a ceremony) have a date per instance.
-    classes: list[str] = ["end-of-rule", "start-of-rule", "death", "birth"]
+    # Event types compared: those that happen once to a participant (a founding, a death, a
+    # stock-market listing).
+    classes: list[str] = [
+        "end-of-rule", "start-of-rule", "death", "birth", "founding", "listing",
+    ]  # fmt: skip
+    # Event types that recur (an election, a launch, an earthquake): they have a date per
+    # instance, so two dates conflict only as a slip of one digit of the day within one
+    # month ("September 8" / "September 18", "June 26" / "June 28").
+    recurring_classes: list[str] = [
+        "election", "launch", "release", "disaster", "agreement", "acquisition", "delivery",
+        "crash", "deadline", "attack", "arrest", "trial",
+    ]  # fmt: skip
     max_evidence: int = 3
+
+
+# A calendar day written without its year ("June 26", "13 October"): its year comes from the
+# publication date, but it is a date the text states, not a relative one like "two years ago".
+_CALENDAR_DAY = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    re.IGNORECASE,
+)
+# Words of an event phrase too common to tie two statements to one thing.
+_GENERIC_OBJECTS = {
+    "year", "month", "week", "day", "time", "today", "people", "thing", "way", "part", "say",
+    "new", "first", "last", "company", "official", "government",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -57,34 +84,124 @@ class Statement:
         assert self.fact.value is not None
         return self.fact.value
 
+    @property
+    def relative(self) -> bool:
+        """Counted from the publication date ("two years ago", "last March"), not a stated
+        date whose year alone was left out ("June 26")."""
+        return self.fact.relative and not _CALENDAR_DAY.search(self.fact.span.text)
+
 
 def statements(facts: FactSet) -> list[Statement]:
     found = []
     for doc in facts.documents:
         for index, fact in enumerate(doc.dates):
-            if is_calendar_value(fact.value) and fact.event.classes and fact.event.participants:
+            if is_calendar_value(fact.value) and fact.event.classes:
                 found.append(Statement(doc, fact, index))
     return found
 
 
-def events(items: list[Statement], wanted: set[str]) -> list[tuple[str, list[Statement]]]:
+# Verbs that carry an event named by their object ("went public", "made his debut").
+_LIGHT_VERBS = {"go", "make", "come", "take", "hold", "be", "have", "get"}
+
+
+def _keys(item: Statement, cls: str, objects: bool) -> set[str]:
+    """Who or what the event is about: its participants, and (when it names none, or with
+    `objects`) the things its phrase names ("the hospital opened three years ago")."""
+    event = item.fact.event
+    people = participant_keys(event.participants)
+    if people and not objects:
+        return people
+    own = EVENT_CLASSES.get(cls, frozenset())
+    words = [w for w in event.words if w not in own and w not in _GENERIC_OBJECTS]
+    return people | {skeleton(w) for w in words} - {""}
+
+
+def _relative_about(item: Statement, trigger: str | None, cls: str) -> bool:
+    """A relative date about a past event of this type: it hangs from the event word, and it
+    counts months or years ("three years ago", "last March"), not the days of the week's
+    news ("on Monday", "yesterday"), which are about the story itself."""
+    if trigger not in EVENT_CLASSES[cls] | _LIGHT_VERBS:
+        return False
+    fact = item.fact
+    return fact.event.relation == "ago" or fact.granularity not in {"day", "time", "week"}
+
+
+def events(
+    items: list[Statement], wanted: set[str], objects: bool = False
+) -> list[tuple[str, list[Statement]]]:
     """Groups of statements about one event: same event type, a shared participant."""
     buckets: dict[tuple[str, str], list[Statement]] = defaultdict(list)
     for item in items:
         for cls in item.fact.event.classes:
             if cls not in wanted:
                 continue
-            for who in participant_keys(item.fact.event.participants):
+            # A relative date is checked only where it hangs from the event word itself
+            # ("went public three years ago"), not from a neighbour ("grew last year").
+            trigger = item.fact.event.trigger
+            if item.relative and not _relative_about(item, trigger, cls):
+                continue
+            for who in _keys(item, cls, objects):
                 buckets[(cls, who)].append(item)
     return [(key[0], buckets[key]) for key in sorted(buckets) if len(buckets[key]) > 1]
+
+
+def instances(group: list[Statement]) -> list[list[Statement]]:
+    """A recurring event's statements that may be about one instance: days of one month."""
+    by_month: dict[str, list[Statement]] = defaultdict(list)
+    for s in group:
+        if len(s.value) == 10 and not s.relative:
+            by_month[s.value[:7]].append(s)
+    return [by_month[m] for m in sorted(by_month) if len(by_month[m]) > 1]
+
+
+def digit_slip(a: str, b: str) -> bool:
+    """One digit changed (2014 / 2024, 8 / 18 as 08 / 18) or two swapped (1968 / 1986)."""
+    if one_digit_apart(a, b):
+        return True
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y]
+    return (
+        len(a) == len(b)
+        and len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
+
+
+# Verbs named as the event they stand for in messages ("dates the founding", not "the found").
+_EVENT_NOUNS = {
+    "found": "founding", "establish": "founding", "form": "formation", "open": "opening",
+    "reopen": "reopening", "list": "listing", "die": "death", "bear": "birth", "elect":
+    "election", "vote": "vote", "sign": "signing", "launch": "launch", "fly": "flight",
+    "begin": "start", "start": "start", "deliver": "delivery", "resign": "resignation",
+    "oust": "ouster", "fall": "fall", "crash": "crash", "release": "release",
+    "go": "listing", "make": "debut",
+}  # fmt: skip
 
 
 def _describe(group: list[Statement], cls: str) -> str:
     for s in group:
         word = event_word(s.fact.event.words, [cls], s.fact.event.trigger)
+        if word in _LIGHT_VERBS:
+            word = next((w for w in s.fact.event.words if w in EVENT_CLASSES[cls]), word)
         if word != "event":
-            return f"the {word}"
+            return f"the {_EVENT_NOUNS.get(word, word)}"
     return "this event"
+
+
+def _target(
+    s: Statement, ranked: list[str], support: dict[str, set[str]], tolerance: int
+) -> str | None:
+    """The date this statement is checked against: the majority's, or when it gives the
+    majority's date itself, a rival as well supported (no majority: both are reported)."""
+    top = ranked[0]
+    if not agree(s.value, top, tolerance):
+        return top
+    if len(ranked) > 1 and len(support[ranked[1]]) == len(support[top]):
+        rival = ranked[1]
+        if not agree(s.value, rival, tolerance):
+            return rival
+    return None
 
 
 @register("date_conflict")
@@ -98,21 +215,32 @@ class DateConflict(RuleKind):
     Options = Options
     message_fields = ("event", "value", "majority", "support", "note")
 
+    def blocking_keys(self, doc: DocumentFacts) -> set[str]:
+        return actor_keys(doc)
+
     def check(self, facts: FactSet) -> Iterable[Finding]:
         options: Options = self.options  # type: ignore[assignment]
         reported: set[tuple[str, int]] = set()
-        for cls, group in events(statements(facts), set(options.classes)):
-            for finding, key in self._conflicts(cls, group):
+        found = statements(facts)
+        once = set(options.classes)
+        # Relative dates seldom name who: "opened three years ago" meets "the regional
+        # hospital opened in March 2019" by what the phrases name as well.
+        relative = options.flag == "relative"
+        groups = [(cls, g, False) for cls, g in events(found, once, relative)]
+        for cls, group in events(found, set(options.recurring_classes) - once):
+            groups.extend((cls, instance, True) for instance in instances(group))
+        for cls, group, slips_only in groups:
+            for finding, key in self._conflicts(cls, group, slips_only):
                 if key not in reported:
                     reported.add(key)
                     yield finding
 
     def _tolerance(self, a: Statement, b: Statement) -> int:
         options: Options = self.options  # type: ignore[assignment]
-        return options.relative_tolerance_months if a.fact.relative or b.fact.relative else 0
+        return options.relative_tolerance_months if a.relative or b.relative else 0
 
     def _conflicts(
-        self, cls: str, group: list[Statement]
+        self, cls: str, group: list[Statement], slips_only: bool = False
     ) -> Iterator[tuple[Finding, tuple[str, int]]]:
         options: Options = self.options  # type: ignore[assignment]
         # A document that itself gives two dates for the "event" is telling of two events
@@ -126,47 +254,53 @@ class DateConflict(RuleKind):
             ):
                 return
         # Absolute dates decide the majority; relative ones are checked against it.
-        anchors = [s for s in group if not s.fact.relative]
+        anchors = [s for s in group if not s.relative]
         values = sorted({s.value for s in anchors})
         support = {v: {s.doc.path for s in anchors if agree(s.value, v)} for v in values}
         if not support:
             return
-        majority = max(values, key=lambda v: (len(support[v]), len(v), v))
-        backers = support[majority]
-        # One evidence statement per backing document, found once for the whole group (a
-        # group can hold every document of a large set).
-        backing = first_per_document(
-            (s for s in anchors if agree(s.value, majority)), backers, options.max_evidence + 1
-        )
+        ranked = sorted(values, key=lambda v: (len(support[v]), len(v), v), reverse=True)
+        # One evidence statement per backing document, found once per value (a group can hold
+        # every document of a large set).
+        backings = {
+            v: first_per_document(
+                (s for s in anchors if agree(s.value, v)), support[v], options.max_evidence + 1
+            )
+            for v in ranked[:2]
+        }
         description = _describe(group, cls)
         for s in group:
-            if s.fact.relative != (options.flag == "relative"):
+            if s.relative != (options.flag == "relative"):
                 continue
-            tolerance = options.relative_tolerance_months if s.fact.relative else 0
-            if agree(s.value, majority, tolerance):
+            tolerance = options.relative_tolerance_months if s.relative else 0
+            majority = _target(s, ranked, support, tolerance)
+            if majority is None:
                 continue
+            if slips_only and not digit_slip(s.value, majority):
+                continue
+            backers, backing = support[majority], backings[majority]
             others = len(backers) - (s.doc.path in backers)
             if not others:
                 continue
             mine = support.get(s.value, set())
-            own = len(mine) - (s.doc.path in mine) if not s.fact.relative else 0
+            own = len(mine) - (s.doc.path in mine) if not s.relative else 0
             evidence = [
                 evidence_at(b.doc, b.fact.span) for b in backing if b.doc.path != s.doc.path
             ][: options.max_evidence]
-            note = ""
-            if one_digit_apart(s.value, majority):
-                note = " (one digit apart: a typo?)"
-            elif own >= others:
-                note = (
+            note = " (one digit apart: a typo?)" if digit_slip(s.value, majority) else ""
+            if not s.relative and own >= others:
+                note += (
                     f" ({plural(own, 'other document')} agree with this one: check which is right)"
                 )
-            if s.fact.relative:
+            elif not s.relative and len(mine) >= len(backers):
+                note += " (no majority: check which is right)"
+            if s.relative:
                 note += (
                     f" ('{s.fact.span.text}' counts from the publication date {s.doc.published})"
                 )
             majority_text = evidence[0].text if evidence else majority
             replacement = (
-                majority_text if not s.fact.relative and len(majority) == len(s.value) else None
+                majority_text if not s.relative and len(majority) == len(s.value) else None
             )
             finding = self.finding(
                 s.doc,

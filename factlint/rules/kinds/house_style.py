@@ -123,6 +123,8 @@ class Options(KindOptions):
     word_bounded: bool = True
     # Seconds all patterns together may spend on one document.
     timeout: float = Field(default=1.0, gt=0, le=60)
+    # Seconds the rule may spend on the whole run, every document together.
+    run_timeout: float = Field(default=60.0, gt=0, le=3600)
 
 
 class _Swap:
@@ -161,7 +163,8 @@ class HouseStyle(RuleKind):
     """House spellings: every match of a `swap` pattern is replaced by its value (safe fix).
 
     Options: `swap` ({pattern: replacement}, required), `ignorecase` (false), `word_bounded`
-    (true), `timeout` (seconds per document, 1). Message fields: {replacement}, {pattern}.
+    (true), `timeout` (seconds per document, 1), `run_timeout` (seconds for the whole run,
+    60). Message fields: {replacement}, {pattern}.
     """
 
     Options = Options
@@ -172,16 +175,32 @@ class HouseStyle(RuleKind):
         assert isinstance(options, Options)
         self.swaps = [_Swap(p, r, options) for p, r in options.swap.items()]
 
-    def check(self, facts: FactSet) -> Iterable[Finding]:
-        for doc in facts.documents:
-            yield from self._check_document(doc)
+    def blocking_keys(self, doc: DocumentFacts) -> set[str]:
+        return set()  # one document at a time
 
-    def _check_document(self, doc: DocumentFacts) -> Iterator[Finding]:
+    def check(self, facts: FactSet) -> Iterable[Finding]:
+        options: Options = self.options  # type: ignore[assignment]
+        run_deadline = time.monotonic() + options.run_timeout
+        spent: dict[str, float] = {}
+        for number, doc in enumerate(facts.documents):
+            started = time.monotonic()
+            findings = list(self._check_document(doc, run_deadline))
+            spent[doc.path] = time.monotonic() - started
+            if time.monotonic() < run_deadline:
+                yield from findings
+                continue
+            # The run's budget is gone: say where, and which document took the most of it.
+            yield from (f for f in findings if f.text)
+            left = len(facts.documents) - number - 1
+            yield self._budget_finding(doc, findings, spent, left)
+            return
+
+    def _check_document(self, doc: DocumentFacts, run_deadline: float) -> Iterator[Finding]:
         if not doc.text.strip():
             return
         options: Options = self.options  # type: ignore[assignment]
         locator = Document(path=doc.path, text=doc.text, anchors=doc.anchors)
-        deadline = time.monotonic() + options.timeout
+        deadline = min(time.monotonic() + options.timeout, run_deadline)
         found: list[tuple[int, int, int]] = []
         for index, swap in enumerate(self.swaps):
             try:
@@ -207,16 +226,34 @@ class HouseStyle(RuleKind):
 
     def _timeout_finding(self, locator: Document, pattern: str) -> Finding:
         options: Options = self.options  # type: ignore[assignment]
+        return self._warning(
+            locator,
+            f"pattern '{pattern}' took longer than {options.timeout:g} s on this document "
+            "(simplify it or raise `timeout`); the rule checked no further here",
+        )
+
+    def _budget_finding(
+        self, doc: DocumentFacts, findings: list[Finding], spent: dict[str, float], left: int
+    ) -> Finding:
+        options: Options = self.options  # type: ignore[assignment]
+        slowest = max(spent, key=lambda path: spent[path])
+        stopped = next((f.message for f in findings if not f.text), None)
+        where = "" if stopped is None else f" ({stopped.split(' took', 1)[0]})"
+        return self._warning(
+            Document(path=doc.path, text=doc.text, anchors=doc.anchors),
+            f"rule {self.spec.code} used up its {options.run_timeout:g} s for the run "
+            f"(`run_timeout`) on this document{where}; {left} document(s) after it were not "
+            f"checked; the most time went to {slowest} ({spent[slowest]:.1f} s)",
+        )
+
+    def _warning(self, locator: Document, message: str) -> Finding:
         line, column = locator.position(0)
         return Finding(
             code=self.spec.code,
             rule=self.spec.name,
             # A check that could not finish is worth a look whatever the rule's severity.
             severity=Severity.warning,
-            message=(
-                f"pattern '{pattern}' took longer than {options.timeout:g} s on this document "
-                "(simplify it or raise `timeout`); the rule checked no further here"
-            ),
+            message=message,
             path=locator.path,
             line=line,
             column=column,

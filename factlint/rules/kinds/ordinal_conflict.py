@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from factlint.facts.model import DocumentFacts, FactSet, OrdinalFact
 from factlint.findings.model import Finding
@@ -21,12 +22,14 @@ from factlint.nlp.event_classes import classes_of
 from factlint.nlp.names import skeleton
 from factlint.rules.base import RuleKind, evidence_at
 from factlint.rules.linking import (
+    actor_keys,
     agree,
     first_per_document,
     is_calendar_value,
     participant_blocks,
     participant_keys,
     plural,
+    story_keys,
 )
 from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
@@ -36,7 +39,7 @@ ORDINAL_NAMES = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
 
 class Options(KindOptions):
     # Event types whose ordinals are compared (see factlint/nlp/event_classes.py).
-    classes: list[str] = ["meeting", "call", "election", "visit", "summit"]
+    classes: list[str] = ["meeting", "call", "election", "acquisition", "bid"]
     min_shared_participants: int = 2
     max_evidence: int = 3
 
@@ -69,6 +72,10 @@ class OrdinalConflict(RuleKind):
 
     Options = Options
     message_fields = ("noun", "other", "support", "participants", "note")
+    compares = ("ordinals",)
+
+    def blocking_keys(self, doc: DocumentFacts) -> set[str]:
+        return actor_keys(doc)
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
         options: Options = self.options  # type: ignore[assignment]
@@ -80,19 +87,32 @@ class OrdinalConflict(RuleKind):
                 for cls in classes_of([fact.noun]):
                     if cls in options.classes:
                         by_class[cls].append(Counted(doc, fact))
+        story = story_keys(facts)
         for cls in sorted(by_class):
-            yield from self._check_class(cls, by_class[cls])
+            yield from self._check_class(cls, by_class[cls], story)
 
-    def _check_class(self, cls: str, items: list[Counted]) -> Iterable[Finding]:
-        """Block by the participants two statements must share, so the cost follows the
-        number of statements, not their pairs; each ordinal is judged in the block where the
-        most documents disagree with it."""
+    def _blocks(self, items: list[Counted], story: set[str]) -> list[list[Counted]]:
+        """Statements that may count one occurrence: they share participants (an ordinal
+        whose sentence names none, or only the story's main actors, stands for them: "the
+        company's fourth launch"), and their sentences date the event to the same day or
+        one next to it, or leave it undated."""
         options: Options = self.options  # type: ignore[assignment]
         blocks: dict[tuple[str, ...], list[Counted]] = defaultdict(list)
+        anyone = [i for i in items if not i.people or i.people <= story]
         for item in items:
             for key in participant_blocks(item.people, options.min_shared_participants):
                 blocks[key].append(item)
-        verdicts: dict[int, tuple[int, int, tuple[str, ...], int, list[Counted]]] = {}
+        if anyone:
+            for key in list(blocks):
+                blocks[key].extend(i for i in anyone if i not in blocks[key])
+            blocks[("",)] = anyone
+        return [part for key in sorted(blocks) for part in _occurrences(blocks[key])]
+
+    def _check_class(self, cls: str, items: list[Counted], story: set[str]) -> Iterable[Finding]:
+        """Each ordinal is judged in the block where the most documents disagree with it."""
+        options: Options = self.options  # type: ignore[assignment]
+        blocks = dict(enumerate(self._blocks(items, story)))
+        verdicts: dict[int, tuple[int, int, int, int, list[Counted]]] = {}
         # The most documents that agree with an ordinal in any of its blocks: an ordinal is
         # flagged only where more documents disagree with it than agree anywhere.
         agreeing: dict[int, int] = defaultdict(int)
@@ -130,7 +150,7 @@ class OrdinalConflict(RuleKind):
         item: Counted,
         support: int,
         agreeing: int,
-        key: tuple[str, ...],
+        key: int,
         other: int,
         backing: list[Counted],
     ) -> Finding:
@@ -146,6 +166,7 @@ class OrdinalConflict(RuleKind):
             noun=item.fact.noun,
             other=ORDINAL_NAMES.get(other, str(other)),
             support=plural(support, "other document"),
+            more_evidence=support - len(evidence),
             participants=", ".join(_readable(item, _shared(item, backing, key))),
             note=note,
         )
@@ -163,10 +184,54 @@ class OrdinalConflict(RuleKind):
         return ""
 
 
-def _shared(item: Counted, backing: list[Counted], key: tuple[str, ...]) -> list[str]:
+def _shared(item: Counted, backing: list[Counted], key: int) -> list[str]:
     """Who the flagged statement and the documents it disagrees with all name."""
     common = set.intersection(item.people, *(b.people for b in backing))
-    return sorted(common or set(key))
+    return sorted(common or item.people)
+
+
+def _day(item: Counted) -> date | None:
+    """The day the ordinal's sentence dates its event to: a date whose phrase names the
+    counted noun ("who on Wednesday made his second visit"), whose event word or weekday is
+    in the ordinal's phrase, or whose event word is of the same type ("met on Wednesday")."""
+    fact = item.fact
+    for d in item.doc.dates:
+        if d.event.sentence_start != fact.event.sentence_start:
+            continue
+        if d.granularity not in {"day", "time"} or not is_calendar_value((d.value or "")[:10]):
+            continue
+        trigger = d.event.trigger or ""
+        if (
+            fact.noun in d.event.words
+            or trigger in fact.event.words
+            or d.span.text.split()[0].lower() in fact.event.words
+            or set(classes_of([trigger])) & set(classes_of([fact.noun or ""]))
+        ):
+            return date.fromisoformat((d.value or "")[:10])
+    return None
+
+
+def _occurrences(block: list[Counted]) -> list[list[Counted]]:
+    """A block split into occurrences: ordinals dated a day or more apart are different
+    visits or launches ("his first visit" on Wednesday, "his second visit" on Saturday);
+    undated ones may be about any. A document that gives two values undated in one
+    occurrence ("the third flight", "this fourth launch") speaks of several: it is left out."""
+    dated = sorted(((d, i) for i in block if (d := _day(i)) is not None), key=lambda p: p[0])
+    undated = [i for i in block if _day(i) is None]
+    parts: list[list[Counted]] = []
+    start: date | None = None
+    for day, item in dated:
+        if start is None or (day - start).days > 1:
+            parts.append([])
+            start = day
+        parts[-1].append(item)
+    out = []
+    for part in [p + undated for p in parts] or [undated]:
+        values: dict[str, set[int]] = defaultdict(set)
+        for i in part:
+            values[i.doc.path].add(i.fact.value)
+        out.append([i for i in part if len(values[i.doc.path]) == 1])
+    return out
 
 
 def _readable(item: Counted, shared_keys: list[str]) -> list[str]:

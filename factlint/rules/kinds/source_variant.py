@@ -1,9 +1,18 @@
-"""Kind `source_variant`: one news source named two ways ("LATIMES" and "Los Angeles Times").
+"""Kind `source_variant`: one outlet named two ways across the set.
 
-Source names come from attribution cues ("according to", "reported by", "Credited from:").
-Two names are one outlet when one is a condensed form of the other: its initials (LAT), its
-initials plus last word (LATimes), or all its words run together (LosAngelesTimes), compared
-without case or punctuation.
+Outlet names come from every mention the NLP pass takes for an outlet (cues, credit lines,
+reporting verbs, publication nouns). Two names are one outlet written two ways when:
+
+- they are the same letters split into other words: "GAZETADESPORTIVA" / "Gazeta
+  Desportiva", "Diario Surandino" / "Diario Sur Andino" (case alone is not a difference);
+- one is a single word condensed from the other's initials and last word: "LATIMES" / "Los
+  Angeles Times";
+- they have the same words but one, and that word is another form of the other's: "Twin City"
+  / "Twin Cities", "Orbit" / "Orbital".
+
+A leading "The" never counts. An outlet's own initials ("CNA" for Channel NewsAsia, "AP") are
+its short name in normal use, not a variant. The name more documents use is the reference;
+on a tie, the one written as separate words.
 """
 
 from __future__ import annotations
@@ -13,6 +22,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from rapidfuzz.distance import OSA
+
 from factlint.facts.model import DocumentFacts, FactSet, SourceFact
 from factlint.findings.model import Finding
 from factlint.nlp.names import fold
@@ -21,6 +32,9 @@ from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
 
 _WORDS = re.compile(r"[a-z0-9]+")
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+# Endings that make another form of one word: City/Cities, Orbit/Orbital.
+_ENDINGS = ("ial", "al", "ian", "an", "ese", "ish", "ic", "es", "s")
 
 
 class Options(KindOptions):
@@ -33,49 +47,97 @@ class Named:
     fact: SourceFact
 
 
+def words(name: str) -> tuple[str, ...]:
+    return tuple(_WORDS.findall(fold(_THE.sub("", name.strip()))))
+
+
 def compact(name: str) -> str:
-    return "".join(_WORDS.findall(fold(name)))
+    return "".join(words(name))
 
 
-def condensed_forms(name: str) -> set[str]:
-    words = _WORDS.findall(fold(re.sub(r"^the\s+", "", name, flags=re.IGNORECASE)))
-    if len(words) < 2:
-        return set()
-    initials = "".join(w[0] for w in words)
-    return {initials, initials[:-1] + words[-1], "".join(words)}
+def _stem(word: str) -> str:
+    if word.endswith("ies") and len(word) >= 5:
+        return word[:-3] + "y"
+    for end in _ENDINGS:
+        if word.endswith(end) and len(word) - len(end) >= 4:
+            return word[: -len(end)]
+    return word
+
+
+def one_word_apart(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Same words but one, that one another form of the other: Twin City / Twin Cities."""
+    if len(a) != len(b) or len(a) < 2:
+        return False
+    differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(differ) != 1:
+        return False
+    x, y = differ[0]
+    if x.isdigit() or y.isdigit():
+        return False
+    return _stem(x) == _stem(y) or (min(len(x), len(y)) >= 5 and OSA.distance(x, y) == 1)
+
+
+def condensed(short: str, long: tuple[str, ...]) -> bool:
+    """`short`, one word, is `long`'s initials and last word run together (LATIMES)."""
+    if len(long) < 3:
+        return False
+    return short == "".join(w[0] for w in long[:-1]) + long[-1]
 
 
 @register("source_variant")
 class SourceVariant(RuleKind):
-    """One outlet named two ways: "LATIMES" and "Los Angeles Times".
+    """One outlet named two ways: "GAZETADESPORTIVA" / "Gazeta Desportiva", "Twin City" /
+    "Twin Cities", "LATIMES" / "Los Angeles Times".
 
     Options: `max_evidence`. Message fields: {canonical}, {count}.
     """
 
     Options = Options
     message_fields = ("canonical", "count")
+    compares = ("sources",)
+
+    def blocking_keys(self, doc: DocumentFacts) -> set[str]:
+        # Outlets are compared by condensed forms, re-splits and one-word differences, which
+        # no single key captures: every document that credits an outlet meets every other.
+        return {"outlet"} if doc.sources else set()
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
-        names: dict[str, list[Named]] = defaultdict(list)
+        names: dict[tuple[str, ...], list[Named]] = defaultdict(list)
         for doc in facts.documents:
             for fact in doc.sources:
-                key = compact(fact.name)
+                key = words(fact.name)
                 if key:
                     names[key].append(Named(doc, fact))
-        for short, long in self._pairs(names):
-            yield from self._flag(names[short], names[long])
+        flagged: set[tuple[str, ...]] = set()
+        for variant, canonical in self._pairs(names):
+            if variant not in flagged:
+                flagged.add(variant)
+                yield from self._flag(names[variant], names[canonical])
 
     @staticmethod
-    def _pairs(names: dict[str, list[Named]]) -> Iterator[tuple[str, str]]:
-        """(variant, canonical) pairs: the full name wins over its condensed form."""
-        condensed: dict[str, str] = {}
-        for key in sorted(names):
-            for form in condensed_forms(names[key][0].fact.name):
-                condensed.setdefault(form, key)
-        for key in sorted(names):
-            full = condensed.get(key)
-            if full is not None and full != key:
-                yield key, full
+    def _rank(items: list[Named], key: tuple[str, ...]) -> tuple[int, int, int]:
+        return (len({i.doc.path for i in items}), len(key), len(items))
+
+    def _pairs(
+        self, names: dict[tuple[str, ...], list[Named]]
+    ) -> Iterator[tuple[tuple[str, ...], tuple[str, ...]]]:
+        """(variant, canonical) pairs of names of one outlet."""
+        keys = sorted(names)
+        for i, a in enumerate(keys):
+            for b in keys[i + 1 :]:
+                if not self._same_outlet(a, b):
+                    continue
+                ranked = sorted((a, b), key=lambda k: (self._rank(names[k], k), k))
+                yield ranked[0], ranked[1]
+
+    @staticmethod
+    def _same_outlet(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+        if "".join(a) == "".join(b):
+            return True
+        short, long = sorted((a, b), key=len)
+        if len(short) == 1 and condensed(short[0], long):
+            return True
+        return one_word_apart(a, b)
 
     def _flag(self, variants: list[Named], canonical: list[Named]) -> Iterable[Finding]:
         options: Options = self.options  # type: ignore[assignment]
@@ -85,8 +147,7 @@ class SourceVariant(RuleKind):
             if item.doc.path in seen or len(evidence) >= options.max_evidence:
                 continue
             seen.add(item.doc.path)
-            s = item.fact.span
-            evidence.append(evidence_at(item.doc, s))
+            evidence.append(evidence_at(item.doc, item.fact.span))
         name = canonical[0].fact.name
         for item in variants:
             yield self.finding(

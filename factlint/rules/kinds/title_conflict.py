@@ -1,107 +1,312 @@
-"""Kind `title_conflict`: one person's title differs across documents ("Transitional
-President" here, "interim President" there).
+"""Kind `title_conflict`: one person's title differs across documents.
 
-Titles are the role noun written right before a name and its qualifiers; nationality words
-("Syrian", "Russian") are left out, they say where the role is. A title is flagged when the
-same person has the same role with other, non-empty qualifiers elsewhere; a bare title
-("President Putin") never conflicts with a qualified one.
+A title is a person's office, rank or role as a value: the words written before a name
+("Chief financial officer Rita Vasquez", "Minister of Trade and Industry Eirik Lund") or in
+apposition to it ("Arequipa's mayor, Edgar Villafuerte", "Nadia Farouk, its chief
+executive"). Before comparing, a title is put in one form: house abbreviations spelled out
+(CFO, Gen., Lt.), "X of Y" turned into "Y X" ("director of football" = "football director"),
+gendered forms made one ("chairwoman" = "chairman"), words that describe rather than name
+the office left out. Then, for one person (same initial and surname) across the set:
+
+- the same title, or one that only adds words to the other ("Governor" / "regional
+  governor", "President" / "interim President"): nothing;
+- synonyms and translations ("Premier" / "Prime Minister", "Chancellor" / "Bundeskanzler")
+  and other tenure words ("interim" / "acting"): reported at `synonym_severity` (info);
+- a different office ("chief operating officer" / "chief financial officer", "mayor" /
+  "governor") or rank ("Rear Admiral" / "Vice Admiral", "deputy" added): reported at the
+  rule's severity.
+
+The title most documents use is the reference; titles that are not offices (actress, star,
+striker) are never compared: the `offices` option lists the words that make a title.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from factlint.facts.model import DocumentFacts, FactSet, TitleFact, sub_span
-from factlint.findings.model import Evidence, Finding
+from factlint.facts.model import DocumentFacts, FactSet, TitleFact
+from factlint.findings.model import Evidence, Finding, Severity
 from factlint.nlp.names import skeleton
 from factlint.rules.base import RuleKind
 from factlint.rules.linking import plural
 from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
 
+_ABBREVIATION = re.compile(r"\.$")
+
 
 class Options(KindOptions):
-    # Words that qualify the office itself; descriptive words ("slain", "longtime") and
-    # affiliations ("Customs", "Palmer") say nothing about the title and are ignored.
-    qualifiers: list[str] = [
-        "interim", "transitional", "acting", "caretaker", "provisional", "temporary",
-        "deputy", "vice", "assistant", "associate", "senior", "junior", "chief", "executive",
-        "honorary", "elected", "designate", "emeritus", "general", "principal", "lead",
+    # Words that make a title an office, rank or role worth comparing; a title with none of
+    # them ("actress", "star", "striker") is a description and is left alone.
+    offices: list[str] = [
+        "president", "minister", "premier", "chancellor", "governor", "mayor", "senator",
+        "representative", "congressman", "chairman", "chief", "director", "officer",
+        "executive", "secretary", "secretary-general", "general", "admiral", "colonel",
+        "major", "captain", "lieutenant", "sergeant", "commander", "commissioner", "judge",
+        "justice", "ambassador", "spokesman", "manager", "treasurer", "prosecutor",
+        "attorney", "sheriff", "superintendent", "inspector", "detective", "marshal",
+        "councilman", "councillor", "king", "queen", "prince", "emir", "pope", "bishop",
+        "archbishop", "cardinal", "editor", "publisher",
+        "speaker", "provost", "dean", "rector", "coach", "deputy", "vice", "constable",
     ]  # fmt: skip
+    # House abbreviations, spelled out before titles are compared ("CFO", "Gen.", "Lt.").
+    abbreviations: dict[str, str] = {
+        "ceo": "chief executive officer", "cfo": "chief financial officer",
+        "coo": "chief operating officer", "cto": "chief technology officer",
+        "cmo": "chief marketing officer", "cio": "chief information officer",
+        "md": "managing director", "vp": "vice president", "pm": "prime minister",
+        "gen": "general", "lt": "lieutenant", "adm": "admiral", "col": "colonel",
+        "maj": "major", "capt": "captain", "cpt": "captain", "sgt": "sergeant",
+        "cmdr": "commander", "cdr": "commander", "brig": "brigadier", "gov": "governor",
+        "sen": "senator", "rep": "representative", "pres": "president", "sec": "secretary",
+        "supt": "superintendent", "insp": "inspector", "det": "detective",
+        "amb": "ambassador", "atty": "attorney", "dir": "director", "mgr": "manager",
+        "chairwoman": "chairman", "chairperson": "chairman", "chair": "chairman",
+        "spokeswoman": "spokesman", "spokesperson": "spokesman",
+        "congresswoman": "congressman", "councilwoman": "councilman",
+        "councilor": "councillor",
+    }  # fmt: skip
+    # One office in other words or another language: reported at `synonym_severity`.
+    synonyms: list[list[str]] = [
+        ["prime minister", "premier", "premier ministre", "primeiro-ministro",
+         "primer ministro", "primo ministro", "ministerpräsident"],
+        ["chancellor", "bundeskanzler", "kanzler", "bundeskanzlerin"],
+        ["president", "presidente", "président", "präsident", "prezydent"],
+        ["minister", "ministre", "ministro", "minister-president"],
+        ["mayor", "alcalde", "bürgermeister", "prefeito", "sindaco", "maire"],
+        ["governor", "gobernador", "governador", "gouverneur"],
+        ["foreign minister", "foreign secretary", "minister of foreign affairs"],
+    ]  # fmt: skip
+    # Words of tenure: "interim" / "acting" President is one office, reported as a synonym.
+    tenure: list[str] = [
+        "interim", "acting", "transitional", "caretaker", "provisional", "temporary",
+        "designate", "elect",
+    ]  # fmt: skip
+    # Words that change the rank: added or different, they make another title.
+    ranks: list[str] = [
+        "deputy", "vice", "assistant", "associate", "under", "rear", "lieutenant",
+        "brigadier", "sub", "junior", "senior", "staff", "first", "second", "principal",
+    ]  # fmt: skip
+    # Words that describe the office rather than name it ("regional governor").
+    descriptive: list[str] = [
+        "regional", "national", "federal", "local", "provincial", "municipal", "state",
+        "city", "county", "new", "longtime", "current", "top", "incumbent", "sitting",
+        "serving", "newly", "veteran", "powerful", "popular", "embattled", "beleaguered",
+        "the", "its", "their", "his", "her",
+    ]  # fmt: skip
+    synonym_severity: Severity = Severity.info
     max_evidence: int = 3
+
+
+SAME, SYNONYM, RANK, OFFICE = 0, 1, 2, 3
+DIFFERENCE = {
+    SYNONYM: "the same office in other words",
+    RANK: "another rank",
+    OFFICE: "another office",
+}
 
 
 @dataclass(frozen=True)
 class Titled:
     doc: DocumentFacts
     fact: TitleFact
-    qualifiers: tuple[str, ...]
-
-    @property
-    def words(self) -> str:
-        # The title as written, without the name.
-        return self.fact.span.text[: len(self.fact.span.text) - len(self.fact.person_text)].strip()
+    # The title's offices, each in one form ("chairman and chief executive": two).
+    offices: tuple[tuple[str, ...], ...]
 
 
-def person_key(fact: TitleFact) -> str:
-    parts = fact.person.split()
-    return skeleton(parts[-1]) if parts else ""
+class Titles:
+    """Titles put in one form and compared, with the kind's word lists."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self.offices = set(options.offices)
+        self.tenure = set(options.tenure)
+        self.ranks = set(options.ranks)
+        self.descriptive = set(options.descriptive)
+        self.synonyms: dict[tuple[str, ...], tuple[str, ...]] = {}
+        # One-word names of an office in other languages are offices too ("Bundeskanzler").
+        self.offices.update(p for group in options.synonyms for p in group if " " not in p)
+        for group in options.synonyms:
+            first = self.words(group[0])
+            for phrase in group:
+                self.synonyms[self.words(phrase)] = first
+
+    def words(self, title: str) -> tuple[str, ...]:
+        """Lower case, abbreviations spelled out, 'vice-president' split."""
+        out: list[str] = []
+        for word in title.lower().split():
+            word = _ABBREVIATION.sub("", word)
+            head, _, rest = word.partition("-")
+            if rest and head in self.ranks:
+                out.extend((head, rest))
+                continue
+            out.extend(self.options.abbreviations.get(word, word).split())
+        # "chief executive officer" and "chief executive" are one title.
+        if len(out) >= 3 and out[-1] == "officer" and out[-3] == "chief":
+            out.pop()
+        return tuple(out)
+
+    def offices_of(self, title: str) -> tuple[tuple[str, ...], ...]:
+        """The title's offices in one form: "X of Y" as "Y X", descriptive words left out;
+        "chairman and chief executive" is two offices. Empty when none is an office."""
+        words = [w for w in self.words(title) if w not in self.descriptive]
+        if "of" in words:
+            i = words.index("of")
+            parts = [[*words[i + 1 :], *words[:i]]]
+        else:
+            parts, part = [], []
+            for word in words:
+                if word == "and":
+                    parts.append(part)
+                    part = []
+                else:
+                    part.append(word)
+            parts.append(part)
+        found = tuple(tuple(p) for p in parts if any(w in self.offices for w in p))
+        return found
+
+    def relation(self, a: tuple[str, ...], b: tuple[str, ...]) -> int:
+        if a == b:
+            return SAME
+        sa, sb = self._synonym(a), self._synonym(b)
+        if sa == sb or set(sa) <= set(sb) or set(sb) <= set(sa):
+            extra = set(sa) ^ set(sb)
+            if extra & self.ranks:
+                return RANK
+            if sa == sb or not (set(a) <= set(b) or set(b) <= set(a)):
+                return SYNONYM
+            return SAME
+        if set(sa) - self.tenure == set(sb) - self.tenure:
+            return SYNONYM
+        if set(sa) - self.ranks == set(sb) - self.ranks:
+            return RANK
+        return OFFICE
+
+    def _synonym(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """Each phrase of a synonym group as the group's first ('premier' -> 'prime minister')."""
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            for size in (3, 2, 1):
+                phrase = words[i : i + size]
+                if len(phrase) == size and phrase in self.synonyms:
+                    out.extend(self.synonyms[phrase])
+                    i += size
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return tuple(out)
+
+    def best(self, a: Titled, b: Titled) -> int:
+        return min(self.relation(x, y) for x in a.offices for y in b.offices)
+
+
+def person_keys(facts: FactSet) -> dict[str, tuple[str, str]]:
+    """Person key (canonical name) -> (initial, surname skeleton). A surname alone counts as
+    the one person of the set with that surname, and as no one when several share it
+    (Nadia and Karim Farouk)."""
+    initials: dict[str, set[str]] = defaultdict(set)
+    names = {
+        e.canonical for doc in facts.documents for e in doc.entities if e.label == "PERSON"
+    } | {t.person for doc in facts.documents for t in doc.titles}
+    for name in names:
+        parts = name.split()
+        if len(parts) >= 2:
+            initials[skeleton(parts[-1])].add(parts[0][:1])
+    keys: dict[str, tuple[str, str]] = {}
+    for name in names:
+        parts = name.split()
+        if not parts:
+            continue
+        surname = skeleton(parts[-1])
+        if len(parts) >= 2:
+            keys[name] = (parts[0][:1], surname)
+        elif len(initials[surname]) <= 1:
+            keys[name] = (next(iter(initials[surname]), ""), surname)
+    return keys
 
 
 @register("title_conflict")
 class TitleConflict(RuleKind):
-    """One person's title differs across documents: "Transitional President" vs "interim President".
+    """One person's office, rank or role differs across documents.
 
-    Options: `qualifiers`, `max_evidence`.
-    Message fields: {title}, {other}, {person}, {support}, {note} (" (no majority: check which
-    is right)" when as many documents write each title).
+    Options: `offices`, `abbreviations`, `synonyms`, `tenure`, `ranks`, `descriptive`,
+    `synonym_severity`, `max_evidence`.
+    Message fields: {title}, {other}, {person}, {support}, {difference}, {note} (" (no
+    majority: check which is right)" when as many documents write each title).
     """
 
     Options = Options
-    message_fields = ("title", "other", "person", "support", "note")
+    message_fields = ("title", "other", "person", "support", "difference", "note")
+    compares = ("titles",)
+
+    def blocking_keys(self, doc: DocumentFacts) -> set[str]:
+        # Titles are grouped by initial and surname, and a lone surname is resolved against
+        # every person of the set who has it: a document meets those naming the same surnames.
+        names = {e.canonical for e in doc.entities if e.label == "PERSON"}
+        names |= {t.person for t in doc.titles}
+        return {skeleton(n.split()[-1]) for n in names if n.split()}
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
-        options: Options = self.options  # type: ignore[assignment]
-        known = set(options.qualifiers)
+        titles = Titles(self.options)  # type: ignore[arg-type]
+        keys = person_keys(facts)
         groups: dict[tuple[str, str], list[Titled]] = defaultdict(list)
         for doc in facts.documents:
             for fact in doc.titles:
-                qualifiers = tuple(q for q in fact.qualifiers if q in known)
-                if qualifiers:
-                    groups[(person_key(fact), fact.role)].append(Titled(doc, fact, qualifiers))
+                key = keys.get(fact.person)
+                offices = titles.offices_of(fact.title or fact.span.text)
+                if key is not None and offices:
+                    groups[key].append(Titled(doc, fact, offices))
         for key in sorted(groups):
-            yield from self._check(groups[key])
+            yield from self._check(titles, groups[key])
 
-    def _check(self, items: list[Titled]) -> Iterable[Finding]:
+    def _check(self, titles: Titles, items: list[Titled]) -> Iterable[Finding]:
         options: Options = self.options  # type: ignore[assignment]
-        docs: dict[tuple[str, ...], set[str]] = defaultdict(set)
+
+        # The reference: the title whose compatible titles most documents use.
+        def support(item: Titled) -> set[str]:
+            return {o.doc.path for o in items if titles.best(item, o) == SAME}
+
+        def words(item: Titled) -> int:
+            return max(map(len, item.offices))
+
+        # Only the most specific titles can be the reference: "President" agrees with both
+        # "interim President" and "Transitional President", which still disagree.
+        specific = [
+            i
+            for i in items
+            if not any(titles.best(i, o) == SAME and words(o) > words(i) for o in items)
+        ]
+        reference = max(specific, key=lambda i: (len(support(i)), -items.index(i)))
+        backing = sorted(support(reference))
+        rivals = [i for i in items if titles.best(i, reference) != SAME]
+        tie = any(len(support(i)) == len(backing) for i in rivals)
         for item in items:
-            docs[item.qualifiers].add(item.doc.path)
-        if len(docs) < 2:
-            return
-        # The title most documents use stays; on a tie the one met first is offered, as a guess.
-        order = sorted(docs, key=lambda q: (-len(docs[q]), min(docs[q]), q))
-        main = order[0]
-        tie = len(docs[order[1]]) == len(docs[main])
-        main_items = [i for i in items if i.qualifiers == main]
-        for item in items:
-            if item.qualifiers == main:
+            difference = titles.best(item, reference)
+            if difference == SAME:
                 continue
             evidence = []
-            for path in sorted(docs[main])[: options.max_evidence]:
-                first = next(i for i in main_items if i.doc.path == path)
+            for path in backing[: options.max_evidence]:
+                first = next(
+                    i for i in items if i.doc.path == path and titles.best(i, reference) == SAME
+                )
                 s = first.fact.span
-                evidence.append(Evidence(path=path, line=s.line, column=s.column, text=first.words))
+                evidence.append(Evidence(path=path, line=s.line, column=s.column, text=s.text))
+            others = len([p for p in backing if p != item.doc.path])
             yield self.finding(
                 item.doc,
-                # Flag the title words only: the name is not what differs.
-                sub_span(item.fact.span, 0, len(item.words)),
+                item.fact.span,
                 evidence,
-                title=item.words,
-                other=main_items[0].words,
+                severity=options.synonym_severity if difference == SYNONYM else None,
+                title=" ".join(item.fact.span.text.split()),
+                other=" ".join(reference.fact.span.text.split()),
                 person=item.fact.person_text,
-                support=plural(len(docs[main]), "other document"),
+                support=plural(others, "other document") if others else "this document",
+                difference=DIFFERENCE[difference],
                 note=" (no majority: check which is right)" if tie else "",
+                more_evidence=len(backing) - len(evidence),
             )

@@ -24,6 +24,9 @@ class UnusedSuppression(RuleKind):
 
     message_fields = ("codes", "scope")
 
+    def blocking_keys(self, doc: DocumentFacts) -> set[str]:
+        return set()  # one document at a time
+
     def check(self, facts: FactSet) -> Iterable[Finding]:
         for doc in facts.documents:
             for suppression in doc.suppressions:

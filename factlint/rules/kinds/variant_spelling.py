@@ -33,7 +33,8 @@ from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency
 
 from factlint.facts.model import DocumentFacts, EntityFact, FactSet, Span, sub_span
-from factlint.findings.model import Evidence, Finding
+from factlint.findings.model import Evidence, Finding, Severity
+from factlint.nlp.gazetteer import english_names, is_place
 from factlint.nlp.names import NAME_ARTICLES, fold, name_tokens, skeleton, transliteration_form
 from factlint.rules.base import RuleKind, evidence_at
 from factlint.rules.linking import plural
@@ -41,10 +42,15 @@ from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
 
 _WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
-# PROPN: proper nouns the entity recogniser left unlabelled.
+# PROPN: proper nouns the entity recogniser left unlabelled; CAP: other capitalised words
+# (sentence starts, words the recogniser called a date), which extend a name found elsewhere
+# but are never flagged on their own.
 DEFAULT_LABELS = [
     "PERSON", "GPE", "LOC", "ORG", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "PROPN",
+    "CAP",
 ]  # fmt: skip
+UNLABELLED = {"PROPN", "CAP"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Endings that make another word from a name (Syria -> Syrian, Russia -> Russians).
 DERIVATIONAL_ENDINGS = {
     "s", "es", "n", "ns", "an", "ans", "ian", "ians", "ese", "i", "is", "ish", "ic", "ics",
@@ -76,6 +82,17 @@ class Options(KindOptions):
     # Fixes are safe when the documents voting for the canonical form outnumber those voting
     # for the variant at least this much (documents, not mentions).
     safe_fix_ratio: float = 2.0
+    # A well-known name (a place in the gazetteer, or a word the set only ever writes
+    # capitalised as an entity) is compared even when frequent, against a form rarer than
+    # this: a word that is no English word at all ("Berrlin", "Microsfot").
+    nonword_zipf: float = 1.5
+    # A large city's other name where the set uses its English name (Lisboa / Lisbon): a
+    # matter of style, reported at this severity with `local_message`.
+    local_names: bool = True
+    local_severity: Severity = Severity.info
+    local_message: str = (
+        "'{text}' is the local name of {canonical} ({tally}): a matter of style, not a misspelling"
+    )
 
 
 @dataclass(slots=True)
@@ -146,7 +163,20 @@ class Form:
     @cached_property
     def labelled(self) -> bool:
         """Some occurrence is a recognised entity, not only a capitalised word."""
-        return any(o.label != "PROPN" for o in self.occurrences)
+        return any(o.label not in UNLABELLED for o in self.occurrences)
+
+    @cached_property
+    def flaggable(self) -> bool:
+        """Some occurrence is an entity or a proper noun, not only a capitalised word."""
+        return any(o.label != "CAP" for o in self.occurrences)
+
+    @cached_property
+    def place_share(self) -> float:
+        return sum(o.label in PLACE_LABELS for o in self.occurrences) / len(self.occurrences)
+
+    @cached_property
+    def entity_share(self) -> float:
+        return sum(o.label not in UNLABELLED for o in self.occurrences) / len(self.occurrences)
 
 
 @lru_cache(maxsize=65536)
@@ -192,11 +222,34 @@ def _companions(name: str, key: str) -> frozenset[str]:
     return frozenset(skeleton(t) for t in name_tokens(name) if t != key)
 
 
-def blocking_keys(key: str) -> set[str]:
+# Forms further apart in length are never compared.
+MAX_LENGTH_GAP = 2
+
+
+def form_blocks(key: str) -> set[str]:
     translit = transliteration_form(key)
     keys = {"s:" + skeleton(key), "l:" + "".join(sorted(translit))}
     if len(translit) >= 5:
         keys |= {"p:" + translit[:3], "e:" + translit[-3:]}
+    if len(key) <= 6:
+        # Short words meet their one-letter-dropped forms (Anre / Andre).
+        keys |= {"d:" + key} | {"d:" + key[:i] + key[i + 1 :] for i in range(len(key))}
+    return keys
+
+
+def archive_blocks(key: str, min_length: int, gap: int) -> set[str]:
+    """The blocks a form meets other documents' forms in: its stems (a plural or adjective of
+    a form present elsewhere is that form), and `form_blocks`, where the first- and
+    last-letter blocks carry the length so that a form `gap` letters longer or shorter can
+    ask for exactly the lengths it is compared with."""
+    keys = {"w:" + stem for stem in _stems(key)}
+    if len(key) < min_length:
+        return keys
+    for block in form_blocks(key):
+        if block[:2] in ("p:", "e:"):
+            keys.update(f"{block}|{n}" for n in range(len(key) - gap, len(key) + gap + 1))
+        else:
+            keys.add(block)
     return keys
 
 
@@ -205,13 +258,13 @@ def candidate_pairs(forms: dict[str, Form], min_length: int) -> Iterator[tuple[F
     for key in sorted(forms):
         if len(key) < min_length:
             continue
-        for block in blocking_keys(key):
+        for block in form_blocks(key):
             blocks[block].append(key)
     seen: set[tuple[str, str]] = set()
     for block in sorted(blocks):
         members = blocks[block]
         for a, b in combinations(members, 2):
-            if abs(len(a) - len(b)) > 2 or (a, b) in seen:
+            if abs(len(a) - len(b)) > MAX_LENGTH_GAP or (a, b) in seen:
                 continue
             seen.add((a, b))
             yield forms[a], forms[b]
@@ -261,21 +314,71 @@ def looks_like_acronym(form: Form) -> bool:
     return form.display.isupper() and len(form.key) <= 5
 
 
+def is_slip(a: str, b: str) -> bool:
+    """A doubled, dropped or swapped letter (Berliin / Berlin), not one letter for another
+    (Roma / Rome): the shape of a typing slip rather than of another language's name."""
+    if transliteration_form(a) == transliteration_form(b):
+        return True
+    return OSA.distance(a, b) == 1 and (len(a) != len(b) or sorted(a) == sorted(b))
+
+
+_LOWER_WORD = regex.compile(r"(?<![\p{L}'’-])\p{Ll}+(?![\p{L}])")
+
+
 class Verdict:
-    def __init__(self, options: Options) -> None:
+    def __init__(self, options: Options, facts: FactSet) -> None:
         self.options = options
+        self.facts = facts
+        self._lowercase: set[str] | None = None
+
+    def written_lowercase(self, form: Form) -> bool:
+        """The set also writes the word in lower case: a common noun ("navy"), not a name."""
+        if self._lowercase is None:
+            self._lowercase = {
+                w for doc in self.facts.documents for w in _LOWER_WORD.findall(doc.text)
+            }
+        return any(s.lower() in self._lowercase for s in form.surfaces)
+
+    def is_well_known_name(self, form: Form) -> bool:
+        """A frequent word that is a name here: an entity, never written in lower case, and
+        a place the gazetteer knows or an entity in most of its occurrences."""
+        if not form.labelled or form.zipf < self.options.word_zipf:
+            return False
+        if self.written_lowercase(form):
+            return False
+        return form.entity_share >= 0.5 or is_place(form.key)
+
+    def famous_slip(self, a: Form, b: Form) -> bool:
+        """A slip in a well-known name ("Berrlin", "Microsfot"): the frequent form is a name
+        and the other no English word at all."""
+        frequent, rare = sorted((a, b), key=lambda f: f.zipf, reverse=True)
+        return rare.zipf < self.options.nonword_zipf and self.is_well_known_name(frequent)
+
+    def nonword_slip(self, a: Form, b: Form) -> bool:
+        """One form is no English word and a letter off the other: "Anre" / "Andre"."""
+        rare = min(a.zipf, b.zipf)
+        return rare < self.options.nonword_zipf and OSA.distance(a.key, b.key) == 1
 
     def same_name(self, a: Form, b: Form) -> bool:
-        if looks_like_acronym(a) or looks_like_acronym(b):
+        if looks_like_acronym(a) or looks_like_acronym(b) or is_derivation(a.key, b.key):
             return False
-        if is_derivation(a.key, b.key) or not shape_is_variant(a.key, b.key):
+        shared_companions = bool(a.companions & b.companions)
+        # In one full name ("Anre Iguodala" / "Andre Iguodala") one letter off is a slip even
+        # in a short word; elsewhere short names one letter apart are often two names.
+        if not shape_is_variant(a.key, b.key) and not (
+            shared_companions and same_first_letter(a.key, b.key) and self.nonword_slip(a, b)
+        ):
             return False
-        if a.sentences & b.sentences:
+        # Two forms in one sentence are two names (Charlie and Charlene), unless one is a
+        # non-word with two letters swapped ("Klitschko, Klistchko").
+        if a.sentences & b.sentences and not (
+            sorted(a.key) == sorted(b.key) and min(len(a.key), len(b.key)) >= 6
+            and min(a.zipf, b.zipf) == 0 and self.nonword_slip(a, b)
+        ):  # fmt: skip
             return False
         options = self.options
         if any(not f.labelled and f.zipf >= options.unlabelled_zipf for f in (a, b)):
             return False
-        shared_companions = bool(a.companions & b.companions)
         # Philip Hickok and Phillip Stirling are two people; place and organisation words
         # keep company with whatever else the sentence lists, which says nothing.
         people = a.person_share >= 0.5 or b.person_share >= 0.5
@@ -284,7 +387,7 @@ class Verdict:
         if shared_companions:
             return True
         if max(a.zipf, b.zipf) >= options.word_zipf:
-            return False
+            return self.famous_slip(a, b)
         return min(a.zipf, b.zipf) < options.common_zipf
 
 
@@ -300,6 +403,18 @@ class VariantSpelling(RuleKind):
 
     Options = Options
     message_fields = ("canonical", "canonical_count", "variant_count", "where", "basis", "tally")
+    compares = ("entities", "names")
+
+    def _archive_keys(self, doc: DocumentFacts, gap: int) -> set[str]:
+        options: Options = self.options  # type: ignore[assignment]
+        forms = collect_forms(FactSet(documents=[doc]), set(options.labels))
+        return {b for key in forms for b in archive_blocks(key, options.min_length, gap)}
+
+    def blocking_keys(self, doc: DocumentFacts) -> set[str]:
+        return self._archive_keys(doc, 0)
+
+    def probe_keys(self, doc: DocumentFacts) -> set[str]:
+        return self._archive_keys(doc, MAX_LENGTH_GAP)
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
         options: Options = self.options  # type: ignore[assignment]
@@ -307,7 +422,8 @@ class VariantSpelling(RuleKind):
         # Plurals and adjectives of a form that is itself present ("Klitschkos") are that form.
         for key in [k for k in forms if any(stem in forms for stem in _stems(k) - {k})]:
             del forms[key]
-        verdict = Verdict(options)
+        verdict = Verdict(options, facts)
+        self._verdict = verdict
         related: dict[str, set[str]] = defaultdict(set)
         for a, b in candidate_pairs(forms, options.min_length):
             if verdict.same_name(a, b):
@@ -315,13 +431,22 @@ class VariantSpelling(RuleKind):
                 related[b.key].add(a.key)
         yield from self._pinned_findings(forms)
         vocabulary = self.context.vocabulary
-        accepted = {fold(w) for w in vocabulary.accept} | {
-            fold(w) for w in vocabulary.canonical.values()
-        }
+        # `accept` silences a spelling; a `canonical` target also pins its name's spelling.
+        silenced = {fold(w) for w in vocabulary.accept}
+        accepted = {fold(w) for w in vocabulary.canonical.values()}
         pinned = {fold(w) for w in vocabulary.canonical} | {fold(w) for w in vocabulary.reject}
+        local = self._local_names(forms, accepted | pinned) if options.local_names else {}
+        for findings in local.values():
+            yield from findings
         for key in sorted(related):
             form = forms[key]
-            if key in accepted or key in pinned:
+            if (
+                key in accepted
+                or key in pinned
+                or key in silenced
+                or key in local
+                or not form.flaggable
+            ):
                 continue
             house = [forms[k] for k in related[key] if k in accepted]
             if house:
@@ -339,7 +464,12 @@ class VariantSpelling(RuleKind):
             also = sorted(
                 forms[k].display for k in (related[key] | related[best.key]) - {key, best.key}
             )
-            basis = "house style" if house else "majority" if votes[0] > votes[1] else "tie"
+            if house:
+                basis = "house style"
+            elif self._verdict.famous_slip(best, form) and votes[0] <= votes[1]:
+                basis = "well-known name"
+            else:
+                basis = "majority" if votes[0] > votes[1] else "tie"
             yield from self._flag(form, best, basis, votes, also)
 
     @staticmethod
@@ -348,10 +478,31 @@ class VariantSpelling(RuleKind):
         return (form.count, len(form.documents), form.zipf, form.key)
 
     def _beats(self, other: Form, form: Form, votes: tuple[int, int]) -> bool:
-        """`other` is the canonical spelling against `form`: more documents vote for it."""
+        """`other` is the canonical spelling against `form`: a well-known name beats a slip
+        of it whatever the votes ("Madrid" / "Madrdi"); otherwise more documents vote for it."""
+        if self._verdict.famous_slip(other, form):
+            return other.zipf > form.zipf
         if votes[0] != votes[1]:
             return votes[0] > votes[1]
         return self._rank(other) > self._rank(form)
+
+    def _local_names(self, forms: dict[str, Form], skip: set[str]) -> dict[str, list[Finding]]:
+        """A large city's other name where the set also writes its English name (Lisboa /
+        Lisbon, München / Munich), unless it has the shape of a slip (Berliin)."""
+        options: Options = self.options  # type: ignore[assignment]
+        found: dict[str, list[Finding]] = {}
+        for key in sorted(forms):
+            form = forms[key]
+            if key in skip or len(key) < options.min_length or not form.flaggable:
+                continue
+            for english in sorted(english_names(key)):
+                target = forms.get(english)
+                if target is None or target.place_share < 0.5 or is_slip(key, english):
+                    continue
+                votes = vote(target, form)
+                found[key] = list(self._flag(form, target, "local name", votes, local=True))
+                break
+        return found
 
     def _flag(
         self,
@@ -360,14 +511,16 @@ class VariantSpelling(RuleKind):
         basis: str,
         votes: tuple[int, int],
         also: list[str] | None = None,
+        local: bool = False,
     ) -> Iterator[Finding]:
         options: Options = self.options  # type: ignore[assignment]
         evidence: list[Evidence] = []
         for path in canonical.documents[: options.max_evidence]:
             first = next(o for o in canonical.occurrences if o.doc.path == path)
             evidence.append(evidence_at(first.doc, first.span))
-        safe = basis == "house style" or (
-            basis == "majority" and votes[0] >= options.safe_fix_ratio * votes[1]
+        safe = not local and (
+            basis in ("house style", "well-known name")
+            or (basis == "majority" and votes[0] >= options.safe_fix_ratio * votes[1])
         )
         canonical_docs = set(canonical.documents)
         for occurrence in variant.occurrences:
@@ -385,6 +538,9 @@ class VariantSpelling(RuleKind):
                 evidence,
                 replacement=_match_case(canonical.display, occurrence.span.text),
                 safe_fix=safe,
+                more_evidence=len(canonical_docs) - len(evidence),
+                template=options.local_message if local else None,
+                severity=options.local_severity if local else None,
                 canonical=canonical.display,
                 canonical_count=canonical.count,
                 variant_count=variant.count,
@@ -399,6 +555,11 @@ class VariantSpelling(RuleKind):
                     f" write{'s' if len(variant.documents) == 1 else ''} {variant.display}"
                     + (f"; also spelled {', '.join(also)}" if also else "")
                     + ("; no majority: check which is right" if basis == "tie" else "")
+                    + (
+                        f"; {canonical.display} is a well-known name"
+                        if basis == "well-known name"
+                        else ""
+                    )
                 ),
             )
 

@@ -1,9 +1,11 @@
 """Kind `weekday_mismatch`: a weekday that does not fit its date ("Wednesday, January 28, 2025"
 when January 28, 2025 was a Tuesday).
 
-Only dates with a day and a year are checked: a year stated in the text, or the publication
-year when the date is within `max_months_from_publication` of publication (further away the
-year is a guess and a mismatch says nothing).
+Only dates with a day and a year are checked: a year stated in the text, or the year the
+extractor gave a yearless date from the publication date and the tense of its clause ("the
+trial began on Monday, January 13" in September is that January, not the next), when it is
+within `max_months_from_publication` of publication (further away the year is a guess).
+"Thursday (October 15)" and "April 20, a Sunday" are one date with its weekday.
 """
 
 from __future__ import annotations
@@ -11,9 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from factlint.facts.model import FactSet
+from factlint.facts.model import DocumentFacts, FactSet
 from factlint.findings.model import Finding
-from factlint.nlp.dates.values import day_year
 from factlint.rules.base import RuleKind
 from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
@@ -25,11 +26,6 @@ class Options(KindOptions):
     max_months_from_publication: int = 6
 
 
-def _nearest(month: int, day: int, published: date) -> date | None:
-    year = day_year(month, day, published, "nearest")
-    return date(year, month, day) if year is not None else None
-
-
 @register("weekday_mismatch")
 class WeekdayMismatch(RuleKind):
     """A weekday that does not fit its date.
@@ -39,6 +35,9 @@ class WeekdayMismatch(RuleKind):
 
     Options = Options
     message_fields = ("date", "stated", "actual")
+
+    def blocking_keys(self, doc: DocumentFacts) -> set[str]:
+        return set()  # one document at a time
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
         options: Options = self.options  # type: ignore[assignment]
@@ -55,10 +54,8 @@ class WeekdayMismatch(RuleKind):
                 if not fact.year_stated:
                     if doc.published is None:
                         continue
-                    # The year is not written: take the one that puts the day nearest publication.
-                    day = _nearest(day.month, day.day, doc.published)
-                    if day is None:
-                        continue
+                    # The year is not written: the extractor took the one its clause points to
+                    # ("the trial began on Monday, January 13" in September: that January).
                     distance = abs((day - doc.published).days) / 30.4
                     if distance > options.max_months_from_publication:
                         continue
@@ -68,8 +65,12 @@ class WeekdayMismatch(RuleKind):
                 text = fact.span.text
                 replacement = None
                 for form in (stated, stated[:3]):
+                    fitting = actual if form == stated else actual[:3]
                     if text.startswith(form):
-                        replacement = (actual if form == stated else actual[:3]) + text[len(form) :]
+                        replacement = fitting + text[len(form) :]
+                        break
+                    if text.endswith(form):  # "April 20, a Sunday"
+                        replacement = text[: -len(form)] + fitting
                         break
                 yield self.finding(
                     doc,
