@@ -8,11 +8,12 @@ from factlint.diagnostics import Finding
 from factlint.documents.suppressions import Suppression
 from factlint.facts.model import DocumentFacts, FactSet, Span
 from factlint.rules.base import FindingsPhase, RuleKind
+from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
 
 
 @register("unused_suppression")
-class UnusedSuppression(RuleKind):
+class UnusedSuppression(RuleKind[KindOptions]):
     """Reports `<!-- factlint: ignore ... -->` and `disable` comments that silence no finding.
 
     Whether a comment is used depends on every other rule's findings, so this kind runs in the
@@ -22,7 +23,10 @@ class UnusedSuppression(RuleKind):
     unused. The fix deletes the comment.
     """
 
-    message_fields = ("codes", "scope")
+    message_fields = {
+        "codes": "the rule codes the comment names ('factlint' when it names none)",
+        "scope": "what the comment covers, e.g. 'this line' or 'lines 3-9'",
+    }
     phase = "findings"
 
     def blocking_keys(self, doc: DocumentFacts) -> set[str]:
