@@ -195,7 +195,7 @@ def _dates(index: DocIndex, span: SpanOf, piece: Piece) -> list[DateFact]:
             DateFact(
                 span=span(mention.start, mention.end),
                 value=mention.value,
-                granularity=mention.granularity,  # type: ignore[arg-type]
+                granularity=mention.granularity,
                 relative=mention.relative,
                 note=mention.note,
                 weekday=mention.weekday,
