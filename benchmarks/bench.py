@@ -167,7 +167,7 @@ def timed_phases(
         if (
             inspect.isfunction(value)
             and value.__module__.startswith("factlint.")
-            and name not in {"extract", "extract_pieces", "facts_from_doc", "piece_facts"}
+            and name not in {"extract", "extract_pieces", "piece_facts"}
         ):
             wrap(extract, name, extract_ms, name, time.process_time, 1000)
     loader_load_rules = loader.load_rules

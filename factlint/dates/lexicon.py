@@ -14,41 +14,41 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    [
-        ("january", "jan"),
-        ("february", "feb"),
-        ("march", "mar"),
-        ("april", "apr"),
-        ("may",),
-        ("june", "jun"),
-        ("july", "jul"),
-        ("august", "aug"),
-        ("september", "sep", "sept"),
-        ("october", "oct"),
-        ("november", "nov"),
-        ("december", "dec"),
-    ],
-    start=1,
-):
-    for _name in _names:
-        MONTHS[_name] = _number
-
-WEEKDAYS: dict[str, int] = {}
-for _number, _names in enumerate(
-    [
-        ("monday", "mon"),
-        ("tuesday", "tue", "tues"),
-        ("wednesday", "wed"),
-        ("thursday", "thu", "thur", "thurs"),
-        ("friday", "fri"),
-        ("saturday", "sat"),
-        ("sunday", "sun"),
-    ]
-):
-    for _name in _names:
-        WEEKDAYS[_name] = _number
+# The one table of month and weekday words: full name first, then the abbreviations.
+_MONTH_WORDS = (
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sep", "sept"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+)
+_WEEKDAY_WORDS = (
+    ("monday", "mon"),
+    ("tuesday", "tue", "tues"),
+    ("wednesday", "wed"),
+    ("thursday", "thu", "thur", "thurs"),
+    ("friday", "fri"),
+    ("saturday", "sat"),
+    ("sunday", "sun"),
+)
+# Full names, lower case: MONTH_NAMES[0] is "january", WEEKDAY_NAMES[0] "monday" (as
+# `date.weekday()` counts).
+MONTH_NAMES = tuple(words[0] for words in _MONTH_WORDS)
+WEEKDAY_NAMES = tuple(words[0] for words in _WEEKDAY_WORDS)
+# Every word -> its number: months from 1, weekdays from 0 (Monday).
+MONTHS: dict[str, int] = {
+    word: number for number, words in enumerate(_MONTH_WORDS, start=1) for word in words
+}
+WEEKDAYS: dict[str, int] = {
+    word: number for number, words in enumerate(_WEEKDAY_WORDS) for word in words
+}
 
 _UNITS = [
     "zero",

@@ -21,7 +21,7 @@ from factlint.dates.grammar import Context
 from factlint.dates.normalise import Normalised, clean, non_date_kind, normalise
 from factlint.dates.patterns import find_spots
 from factlint.dates.tense import clause_tense
-from factlint.dates.values import Point, quarter
+from factlint.dates.values import Granularity, Point, quarter
 
 
 @dataclass
@@ -30,7 +30,7 @@ class DateMention:
     end: int
     text: str
     value: str | None
-    granularity: str | None
+    granularity: Granularity | None
     relative: bool = False
     note: str | None = None
     weekday: int | None = None

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factlint.documents.dateparse import WEEKDAY, FoundDate, find_dates
+from factlint.dates.lexicon import WEEKDAY_RE
+from factlint.dates.printed import FoundDate, find_dates
 
 # Labels of the first publication, strongest evidence.
 _STRONG = (
@@ -36,7 +37,7 @@ _AGO = (
     r"(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?(?:,\s*\d+\s+\w+)?\s+ago"
 )
 _FILLER = re.compile(
-    rf"(?<![a-z])(?:{_TIME}|{_ZONE}|{_AGO}|{WEEKDAY}\.?|on|at|by|of|the|and|in|as)(?![a-z])"
+    rf"(?<![a-z])(?:{_TIME}|{_ZONE}|{_AGO}|{WEEKDAY_RE}\.?|on|at|by|of|the|and|in|as)(?![a-z])"
     r"|[\s,;|@()\[\]\-–—.:/+*•·]+|\d+",
     re.IGNORECASE,
 )

@@ -15,7 +15,7 @@ from datetime import date
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from factlint.documents.dateparse import parse_date_value
+from factlint.dates.printed import parse_date_value
 from factlint.documents.model import Anchor
 
 _RAW_TEXT = "script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|template"

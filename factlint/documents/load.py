@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
 
-from factlint.documents.dateparse import parse_date_value
+from factlint.dates.printed import parse_date_value
 from factlint.documents.decode import decode
 from factlint.documents.discover import STDIN, discover, not_regular
 from factlint.documents.html import extract_html

@@ -16,8 +16,8 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from factlint.dates.printed import parse_date_value
 from factlint.documents.blank import blank_text
-from factlint.documents.dateparse import parse_date_value
 from factlint.documents.decode import replace_lone_surrogates
 from factlint.errors import InputError
 

@@ -52,7 +52,7 @@ class Document(BaseModel):
     published_line: int | None = None
     # "Published: Wednesday, January 28": month/day/weekday without a year, resolved set-wide.
     published_partial: tuple[int, int, int] | None = None
-    format: Literal["txt", "md", "html", "jsonl", "stdin"] = "txt"
+    format: Literal["txt", "md", "html", "jsonl"] = "txt"
     # A JSONL record: its 1-based line in the file (`path` is then "file.jsonl:LINE", one
     # name per document; findings name the file and this record, see `record_location`).
     record: int | None = None

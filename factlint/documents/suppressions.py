@@ -192,7 +192,7 @@ def document_source(document: Document) -> str | None:
     if document.format in _NO_SOURCE_FORMATS:
         return None
     path = Path(document.path)
-    if document.format != "stdin" and path.is_file():
+    if path.is_file():
         try:
             return path.read_text(encoding="utf-8", errors="replace")
         except OSError:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 
 import numpy
@@ -22,16 +22,15 @@ from factlint.facts.model import (
     EntityFact,
     OrdinalFact,
     SourceFact,
+    Span,
     TitleFact,
     span_in,
 )
 from factlint.facts.pieces import (
     Piece,
     PieceFacts,
-    assemble,
     assemble_in_order,
     plan_tasks,
-    whole_piece,
 )
 from factlint.nlp.doc_index import COMMON_WORD_ZIPF, DocIndex, lemma
 from factlint.nlp.events import event_context
@@ -99,23 +98,38 @@ def _capitalised_words(index: DocIndex, taken: set[int]) -> Iterator[tuple[int, 
                 yield token.idx + match.start(), token.idx + match.end(), token.i, label
 
 
-def facts_from_doc(document: Document, doc: Doc) -> DocumentFacts:
-    """The facts of a whole document parsed in one piece."""
-    return assemble(document, [piece_facts(whole_piece(document), doc)])
+# A piece's span maker: characters start..end of the piece -> a Span in the whole document.
+SpanOf = Callable[[int, int], Span]
 
 
 def piece_facts(piece: Piece, doc: Doc) -> PieceFacts:
     """The facts of one piece (a document, or a chunk of one) from its parsed Doc."""
     positions = SourceMap(piece.text, list(piece.anchors))
-    span = partial(span_in, piece.text, positions, offset=piece.offset)
+    span: SpanOf = partial(span_in, piece.text, positions, offset=piece.offset)
     index = DocIndex(doc, piece.text, piece.offset)
-    facts = PieceFacts(
+    entities, titles = _entities(index, span)
+    return PieceFacts(
         index=piece.index,
         last=piece.last,
         sentences=len(index.sentences),
         words=doc.count_by(IS_ALPHA).get(1, 0),
+        entities=entities,
+        titles=titles,
+        names=_names(index, span, piece.text),
+        dates=_dates(index, span, piece),
+        ordinals=_ordinals(index, span),
+        counts=_counts(index, span),
+        sources=[
+            SourceFact(span=span(source.start, source.end), name=source.name, cue=source.cue)
+            for source in find_sources(index)
+        ],
     )
 
+
+def _entities(index: DocIndex, span: SpanOf) -> tuple[list[EntityFact], list[TitleFact]]:
+    """The labelled entities, and the titles of the people among them."""
+    entities: list[EntityFact] = []
+    titles: list[TitleFact] = []
     for ent in index.ents:
         label = ent.label_
         if label not in ENTITY_LABELS:
@@ -123,7 +137,7 @@ def piece_facts(piece: Piece, doc: Doc) -> PieceFacts:
         key = canonical_key(ent.text)
         if not key:
             continue
-        facts.entities.append(
+        entities.append(
             EntityFact(
                 span=span(ent.start_char, ent.end_char),
                 label=label,
@@ -135,7 +149,7 @@ def piece_facts(piece: Piece, doc: Doc) -> PieceFacts:
             title = find_title(ent)
             if title is not None:
                 last = title.tokens[-1]
-                facts.titles.append(
+                titles.append(
                     TitleFact(
                         span=span(title.tokens[0].idx, last.idx + len(last)),
                         person=canonical_key(title.person.text),
@@ -145,34 +159,43 @@ def piece_facts(piece: Piece, doc: Doc) -> PieceFacts:
                         title=" ".join(title.words),
                     )
                 )
+    return entities, titles
 
+
+def _names(index: DocIndex, span: SpanOf, text: str) -> list[EntityFact]:
+    """Names outside the labelled entities: unlabelled proper nouns, then capitalised words."""
     picked = _unlabelled_names(index)
-    for token in picked:
-        facts.names.append(
-            EntityFact(
-                span=span(token.idx, token.idx + len(token)),
-                label="PROPN",
-                canonical=canonical_key(token.text),
-                sentence_index=index.sentence_index(token.i),
-            )
+    names = [
+        EntityFact(
+            span=span(token.idx, token.idx + len(token)),
+            label="PROPN",
+            canonical=canonical_key(token.text),
+            sentence_index=index.sentence_index(token.i),
         )
+        for token in picked
+    ]
     for start, end, i, label in _capitalised_words(index, {t.i for t in picked}):
-        facts.names.append(
+        names.append(
             EntityFact(
                 span=span(start, end),
                 label=label,
-                canonical=canonical_key(piece.text[start:end]),
+                canonical=canonical_key(text[start:end]),
                 sentence_index=index.sentence_index(i),
             )
         )
+    return names
 
+
+def _dates(index: DocIndex, span: SpanOf, piece: Piece) -> list[DateFact]:
+    doc = index.doc
+    dates: list[DateFact] = []
     for mention in extract_dates(doc, piece.published, piece.text):
         tokens = list(doc.char_span(mention.start, mention.end, alignment_mode="expand") or [])
-        facts.dates.append(
+        dates.append(
             DateFact(
                 span=span(mention.start, mention.end),
                 value=mention.value,
-                granularity=mention.granularity,  # type: ignore[arg-type]
+                granularity=mention.granularity,
                 relative=mention.relative,
                 note=mention.note,
                 weekday=mention.weekday,
@@ -182,10 +205,14 @@ def piece_facts(piece: Piece, doc: Doc) -> PieceFacts:
                 ),
             )
         )
+    return dates
 
-    for ordinal in find_ordinals(doc):
+
+def _ordinals(index: DocIndex, span: SpanOf) -> list[OrdinalFact]:
+    ordinals: list[OrdinalFact] = []
+    for ordinal in find_ordinals(index.doc):
         token = ordinal.tokens[0]
-        facts.ordinals.append(
+        ordinals.append(
             OrdinalFact(
                 span=span(token.idx, token.idx + len(token)),
                 value=int(ordinal.value),
@@ -194,9 +221,14 @@ def piece_facts(piece: Piece, doc: Doc) -> PieceFacts:
                 event=event_context(index, index.sentence_index(token.i), ordinal.tokens),
             )
         )
-    for count in find_counts(doc):
+    return ordinals
+
+
+def _counts(index: DocIndex, span: SpanOf) -> list[CountFact]:
+    counts: list[CountFact] = []
+    for count in find_counts(index.doc):
         first, last = count.tokens[0], count.tokens[-1]
-        facts.counts.append(
+        counts.append(
             CountFact(
                 span=span(first.idx, last.idx + len(last)),
                 value=count.value,
@@ -207,11 +239,7 @@ def piece_facts(piece: Piece, doc: Doc) -> PieceFacts:
                 hedged=count.hedged,
             )
         )
-    for source in find_sources(index):
-        facts.sources.append(
-            SourceFact(span=span(source.start, source.end), name=source.name, cue=source.cue)
-        )
-    return facts
+    return counts
 
 
 # Pieces per nlp.pipe batch. About 16 news articles is spaCy's fastest here; its default

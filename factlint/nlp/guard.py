@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 
-# Characters of one chunk of a long document: about 300 MB of spaCy working memory here.
+# Characters of one chunk of a long document (`factlint.facts.pieces` splits longer ones, and
+# the model is set to refuse longer texts): about 300 MB of spaCy working memory here.
 CHUNK_CHARS = 100_000
+
 # Marks kept per whitespace-free chunk. A long URL has about 20; prose words a few.
 KEPT_MARKS = 32
 # Whitespace-free chunks long enough to hold more marks than that.

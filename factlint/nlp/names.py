@@ -41,11 +41,6 @@ def canonical_key(text: str) -> str:
     return sys.intern(" ".join(name_tokens(text)))
 
 
-def surname(key: str) -> str:
-    parts = key.split()
-    return parts[-1] if parts else ""
-
-
 # Spelling-equivalence rewrites for romanised names, applied in order after folding: the
 # differences transliteration schemes make (kh/h, q/k, ou/u, y/i, ph/f, c/k...).
 _TRANSLIT_REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(

@@ -42,10 +42,6 @@ def participant_keys(keys: Iterable[str]) -> set[str]:
     return out
 
 
-def shared_participants(a: Iterable[str], b: Iterable[str]) -> set[str]:
-    return participant_keys(a) & participant_keys(b)
-
-
 def is_calendar_value(value: str | None) -> bool:
     return value is not None and _VALUE.match(value) is not None
 

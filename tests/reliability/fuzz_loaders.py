@@ -20,8 +20,8 @@ import atheris
 
 with atheris.instrument_imports(include=["factlint"]):
     from factlint.dates import normalise
+    from factlint.dates.printed import parse_date_value
     from factlint.documents import load_documents
-    from factlint.documents.dateparse import parse_date_value
     from factlint.errors import InputError
 
 SUFFIXES = [".txt", ".md", ".html", ".jsonl", ".rst"]

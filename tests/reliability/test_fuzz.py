@@ -15,8 +15,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from factlint.dates.printed import find_dates, parse_date_value
 from factlint.documents import load_documents
-from factlint.documents.dateparse import find_dates, parse_date_value
 from factlint.documents.published import infer_year
 from factlint.errors import InputError
 

@@ -162,10 +162,6 @@ class Form:
         return {c for o in self.occurrences for c in o.companions}
 
     @cached_property
-    def always_with_companions(self) -> bool:
-        return all(o.companions for o in self.occurrences)
-
-    @cached_property
     def person_share(self) -> float:
         return sum(o.label == "PERSON" for o in self.occurrences) / len(self.occurrences)
 

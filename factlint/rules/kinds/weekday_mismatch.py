@@ -15,13 +15,12 @@ from datetime import date
 
 from pydantic import Field
 
+from factlint.dates.lexicon import WEEKDAY_NAMES
 from factlint.diagnostics import Finding
 from factlint.facts.model import DocumentFacts, FactSet
 from factlint.rules.base import RuleKind
 from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
-
-WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
 class Options(KindOptions):
@@ -67,7 +66,8 @@ class WeekdayMismatch(RuleKind[Options]):
                         continue
                 if day.weekday() == fact.weekday:
                     continue
-                stated, actual = WEEKDAY_NAMES[fact.weekday], WEEKDAY_NAMES[day.weekday()]
+                stated = WEEKDAY_NAMES[fact.weekday].title()
+                actual = WEEKDAY_NAMES[day.weekday()].title()
                 text = fact.span.text
                 replacement = None
                 for form in (stated, stated[:3]):

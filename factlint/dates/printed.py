@@ -10,18 +10,11 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTH_ABBR = {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
-_MONTH_ABBR["sept"] = 9
-WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-_WEEKDAY_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3}
-_WEEKDAY_ABBR |= {"fri": 4, "sat": 5, "sun": 6}
+from rapidfuzz.distance import Levenshtein
 
-WEEKDAY = (
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|mon|tues|tue|wed|thurs|thur|thu|fri|sat|sun)"
-)
-_WD = rf"(?:(?P<wd>{WEEKDAY})\.?,?\s+)?"
+from factlint.dates.lexicon import MONTH_NAMES, MONTHS, WEEKDAY_RE, WEEKDAYS
+
+_WD = rf"(?:(?P<wd>{WEEKDAY_RE})\.?,?\s+)?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # A month word is validated in code, so typos such as "Novemer" still count.
@@ -72,26 +65,16 @@ class FoundDate:
         return date(self.year, self.month, self.day)
 
 
-def _close_to(word: str, name: str) -> bool:
-    """One edit apart (a typo), for month names of five letters or more."""
-    if abs(len(word) - len(name)) > 1:
-        return False
-    if len(word) == len(name):
-        return sum(a != b for a, b in zip(word, name, strict=True)) <= 1
-    short, long = sorted((word, name), key=len)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
-
-
 def month_number(word: str) -> int | None:
+    """A month word's number; a word of five letters or more one edit from a month's name
+    (a typo: "Novemer", "Febuary") counts as that month."""
     word = word.lower().rstrip(".")
-    if word in _MONTHS:
-        return _MONTHS[word]
-    if word in _MONTH_ABBR:
-        return _MONTH_ABBR[word]
-    if len(word) >= 5 and word[:3] in _MONTH_ABBR:
-        name = calendar.month_name[_MONTH_ABBR[word[:3]]].lower()
-        if _close_to(word, name):
-            return _MONTH_ABBR[word[:3]]
+    if word in MONTHS:
+        return MONTHS[word]
+    if len(word) >= 5 and word[:3] in MONTHS:
+        number = MONTHS[word[:3]]
+        if Levenshtein.distance(word, MONTH_NAMES[number - 1], score_cutoff=1) <= 1:
+            return number
     return None
 
 
@@ -99,7 +82,7 @@ def weekday_number(word: str | None) -> int | None:
     if not word:
         return None
     word = word.lower().rstrip(".")
-    return WEEKDAYS.get(word, _WEEKDAY_ABBR.get(word))
+    return WEEKDAYS.get(word)
 
 
 def _valid(year: int | None, month: int, day: int) -> bool:
