@@ -132,6 +132,11 @@ class TitleFact:
     qualifiers: tuple[str, ...] = ()
     # The title's words, lower case: "minister of trade and industry", "secretary-general".
     title: str = ""
+    # Its words tagged as adjectives in lower case ("seasoned director"): rules keep only
+    # those they list as part of a title.
+    adjectives: tuple[str, ...] = ()
+    # Offices the sentence gives the person for another time ("As president, Senator ...").
+    periods: tuple[str, ...] = ()
 
 
 @dataclass(slots=True, frozen=True)

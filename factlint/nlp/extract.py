@@ -143,6 +143,8 @@ def piece_facts(piece: Piece, doc: Doc) -> PieceFacts:
                         role=title.role,
                         qualifiers=tuple(title.qualifiers),
                         title=" ".join(title.words),
+                        adjectives=tuple(title.adjectives),
+                        periods=tuple(title.periods),
                     )
                 )
 
