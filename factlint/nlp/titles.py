@@ -105,7 +105,7 @@ def _run_before(doc: Doc, end: int, limit: int) -> list[Token]:
             # a title complete after "of" is the whole title ("Government of Prime Minister").
             if before is None or not before.is_title or before.pos_ not in {"NOUN", "PROPN"}:
                 break
-            if any(t.lower_.rstrip(".") in LEADING_TITLES for t in run):
+            if token.lower_ == "of" and any(t.lower_.rstrip(".") in LEADING_TITLES for t in run):
                 break
             run.insert(0, token)
         elif token.ent_type_ and _portfolio(token, run):
