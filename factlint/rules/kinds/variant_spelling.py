@@ -50,6 +50,9 @@ DEFAULT_LABELS = [
     "CAP",
 ]  # fmt: skip
 UNLABELLED = {"PROPN", "CAP"}
+# Labels a surname written alone may get from the recogniser inside a sentence ("Paige" taken
+# for a nationality, "Lock" for no entity at all); CAP (a sentence start) says nothing.
+LONE_NAME_LABELS = {"PERSON", "NORP", "PROPN"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Endings that make another word from a name (Syria -> Syrian, Russia -> Russians).
 DERIVATIONAL_ENDINGS = {
@@ -359,8 +362,30 @@ class Verdict:
         rare = min(a.zipf, b.zipf)
         return rare < self.options.nonword_zipf and OSA.distance(a.key, b.key) == 1
 
+    def lone_surname_slip(self, a: Form, b: Form) -> bool:
+        """A surname written alone, a letter off the surname of a person the set names in
+        full in more documents ("Salazar and Lock said" / "Gary Locke"): a slip, even when
+        the lone form is an English word or the recogniser did not call it a person there."""
+        if a.sentences & b.sentences or min(len(a.key), len(b.key)) < self.options.min_length:
+            return False
+        for lone, full in ((a, b), (b, a)):
+            if (
+                not lone.companions
+                and all(o.label in LONE_NAME_LABELS for o in lone.occurrences)
+                and any(o.label == "PERSON" and o.companions for o in full.occurrences)
+                and len(full.documents) > len(lone.documents)
+                and is_slip(lone.key, full.key)
+                and not self.written_lowercase(lone)
+            ):
+                return True
+        return False
+
     def same_name(self, a: Form, b: Form) -> bool:
-        if looks_like_acronym(a) or looks_like_acronym(b) or is_derivation(a.key, b.key):
+        if looks_like_acronym(a) or looks_like_acronym(b):
+            return False
+        if self.lone_surname_slip(a, b):
+            return True
+        if is_derivation(a.key, b.key):
             return False
         shared_companions = bool(a.companions & b.companions)
         # In one full name ("Anre Iguodala" / "Andre Iguodala") one letter off is a slip even
@@ -419,9 +444,13 @@ class VariantSpelling(RuleKind):
     def check(self, facts: FactSet) -> Iterable[Finding]:
         options: Options = self.options  # type: ignore[assignment]
         forms = collect_forms(facts, set(options.labels))
-        # Plurals and adjectives of a form that is itself present ("Klitschkos") are that form.
+        # Plurals and adjectives of a form that is itself present ("Klitschkos") are that form;
+        # but a person's surname named in full in more documents than its shorter look-alike
+        # is no plural of it ("Gary Locke" and "Lock").
         for key in [k for k in forms if any(stem in forms for stem in _stems(k) - {k})]:
-            del forms[key]
+            stems = [forms[stem] for stem in _stems(key) - {key} if stem in forms]
+            if not any(_surname_over(forms[key], stem) for stem in stems):
+                del forms[key]
         verdict = Verdict(options, facts)
         self._verdict = verdict
         related: dict[str, set[str]] = defaultdict(set)
@@ -592,6 +621,13 @@ class VariantSpelling(RuleKind):
                     basis="house style",
                     tally="house style",
                 )
+
+
+def _surname_over(form: Form, other: Form) -> bool:
+    """`form` is a person's surname named in full, in more documents than `other`."""
+    return len(form.documents) > len(other.documents) and any(
+        o.label == "PERSON" and o.companions for o in form.occurrences
+    )
 
 
 def vote(a: Form, b: Form) -> tuple[int, int]:
