@@ -17,7 +17,11 @@ the office left out. Then, for one person (same initial and surname) across the 
   rule's severity.
 
 The title most documents use is the reference; titles that are not offices (actress, star,
-striker) are never compared: the `offices` option lists the words that make a title.
+striker, "vice presidential candidate") are never compared: the `offices` option lists the
+words a title must end in. Adjectives before the office that no list names describe the
+person ("seasoned director") and are left out; a function ("attorney") meets only titles
+of its own word; an office the sentence sets in another time ("As president, Senator
+Obama") is not compared with it.
 """
 
 from __future__ import annotations
@@ -307,7 +311,7 @@ class TitleConflict(RuleKind):
     """One person's office, rank or role differs across documents.
 
     Options: `offices`, `abbreviations`, `synonyms`, `tenure`, `ranks`, `descriptive`,
-    `synonym_severity`, `max_evidence`.
+    `qualifiers`, `functions`, `synonym_severity`, `max_evidence`.
     Message fields: {title}, {other}, {person}, {support}, {difference}, {note} (" (no
     majority: check which is right)" when as many documents write each title).
     """
