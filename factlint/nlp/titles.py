@@ -42,6 +42,9 @@ LEADING_TITLES = {
     "mayor", "senator", "general", "admiral", "colonel", "judge", "justice", "king", "queen",
     "prince", "pope", "sheriff", "ambassador", "presidente", "président", "präsident",
     "gen", "gov", "sen", "rep", "col", "adm", "lt", "sgt", "capt", "maj",
+    "statsminister", "ministerpräsident", "premierminister", "taoiseach", "bürgermeister",
+    "alcalde", "prefeito", "sindaco", "maire", "gobernador", "governador", "gouverneur",
+    "ministro", "ministre", "presidenta", "kanzlerin", "bundeskanzlerin",
 }  # fmt: skip
 TITLE_INITIALS = {"CEO", "CFO", "COO", "CTO", "CMO", "CIO", "MD", "VP", "PM", "MP"}
 # A title held in the past, not now: "former President", "the late".

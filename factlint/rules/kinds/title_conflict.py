@@ -75,13 +75,21 @@ class Options(KindOptions):
     }  # fmt: skip
     # One office in other words or another language: reported at `synonym_severity`.
     synonyms: list[list[str]] = [
-        ["prime minister", "premier", "premier ministre", "primeiro-ministro",
-         "primer ministro", "primo ministro", "ministerpräsident"],
-        ["chancellor", "bundeskanzler", "kanzler", "bundeskanzlerin"],
-        ["president", "presidente", "président", "präsident", "prezydent"],
-        ["minister", "ministre", "ministro", "minister-president"],
-        ["mayor", "alcalde", "bürgermeister", "prefeito", "sindaco", "maire"],
-        ["governor", "gobernador", "governador", "gouverneur"],
+        ["prime minister", "premier", "premier ministre", "première ministre",
+         "primeiro-ministro", "primeira-ministra", "primer ministro", "primera ministra",
+         "primo ministro", "prima ministra", "ministerpräsident", "ministerpräsidentin",
+         "premierminister", "statsminister", "statsministeren", "pääministeri",
+         "taoiseach", "premiér", "premier-ministre"],
+        ["chancellor", "bundeskanzler", "kanzler", "bundeskanzlerin", "kanzlerin"],
+        ["president", "presidente", "presidenta", "président", "présidente", "präsident",
+         "präsidentin", "prezydent", "presidentti"],
+        ["minister", "ministre", "ministro", "ministra", "minister-president",
+         "ministerin"],
+        ["mayor", "alcalde", "alcaldesa", "bürgermeister", "bürgermeisterin", "prefeito",
+         "prefeita", "sindaco", "maire", "ordfører", "borgmästare", "borgmester",
+         "burgemeester"],
+        ["governor", "gobernador", "gobernadora", "governador", "governadora",
+         "gouverneur"],
         ["foreign minister", "foreign secretary", "minister of foreign affairs"],
     ]  # fmt: skip
     # Words of tenure: "interim" / "acting" President is one office, reported as a synonym.
@@ -99,7 +107,7 @@ class Options(KindOptions):
         "regional", "national", "federal", "local", "provincial", "municipal", "state",
         "city", "county", "new", "longtime", "current", "top", "incumbent", "sitting",
         "serving", "newly", "veteran", "powerful", "popular", "embattled", "beleaguered",
-        "the", "its", "their", "his", "her",
+        "the", "its", "their", "his", "her", "team", "club", "company", "firm", "group",
     ]  # fmt: skip
     # Adjectives that may open a title ("chief", "foreign", "sporting"), besides the words
     # of the lists above; any other adjective before an office describes the person, not

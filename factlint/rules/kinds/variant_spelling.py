@@ -500,6 +500,32 @@ class VariantSpelling(RuleKind):
             else:
                 basis = "majority" if votes[0] > votes[1] else "tie"
             yield from self._flag(form, best, basis, votes, also)
+        yield from self._short_first_names(facts, accepted | pinned | silenced)
+
+    def _short_first_names(self, facts: FactSet, skip: set[str]) -> Iterator[Finding]:
+        """One person's first name too short to compare alone, a letter off inside the same
+        full name ("John Owen" / "Jon Owen"): the full name is the form compared."""
+        options: Options = self.options  # type: ignore[assignment]
+        names = full_names(facts)
+        by_surname: dict[str, list[Form]] = defaultdict(list)
+        for key in sorted(names):
+            by_surname[key.split()[-1]].append(names[key])
+        for group in by_surname.values():
+            for a, b in combinations(group, 2):
+                first_a, first_b = a.key.split()[0], b.key.split()[0]
+                if (
+                    min(len(first_a), len(first_b)) >= options.min_length
+                    or a.sentences & b.sentences
+                    or not is_slip(first_a, first_b)
+                    or not same_first_letter(first_a, first_b)
+                    or {first_a, first_b} & skip
+                ):
+                    continue
+                votes = vote(a, b)
+                if votes[0] == votes[1]:
+                    continue
+                canonical, variant = (a, b) if votes[0] > votes[1] else (b, a)
+                yield from self._flag(variant, canonical, "majority", max(votes, votes[::-1]))
 
     @staticmethod
     def _rank(form: Form) -> tuple[int, int, float, str]:
@@ -621,6 +647,30 @@ class VariantSpelling(RuleKind):
                     basis="house style",
                     tally="house style",
                 )
+
+
+def full_names(facts: FactSet) -> dict[str, Form]:
+    """People named in full, as forms keyed by "first surname"."""
+    forms: dict[str, Form] = {}
+    for doc in facts.documents:
+        for entity in doc.entities:
+            if entity.label != "PERSON":
+                continue
+            text = entity.span.text
+            words = _name_words(text)
+            if len(words) < 2:
+                continue
+            (start, first_end), (last_start, end) = words[0], words[-1]
+            first, last = fold(text[start:first_end]), fold(text[last_start:end])
+            if not (len(first) >= 3 and first.isalpha() and len(last) >= 2):
+                continue
+            key = f"{first} {last}"
+            form = forms.get(key)
+            if form is None:
+                form = forms[key] = Form(key)
+            form.occurrences.append(Occurrence(doc, entity, start, end, frozenset()))
+            form.surfaces[text[start:end]] += 1
+    return forms
 
 
 def _surname_over(form: Form, other: Form) -> bool:
