@@ -30,6 +30,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Annotated
+
+from pydantic import Field
 
 from factlint.facts.model import DocumentFacts, FactSet, Span, TitleFact, sub_span
 from factlint.findings.model import Evidence, Finding, Severity
@@ -43,9 +46,13 @@ _ABBREVIATION = re.compile(r"\.$")
 
 
 class Options(KindOptions):
-    # Words that make a title an office, rank or role worth comparing; a title with none of
-    # them ("actress", "star", "striker") is a description and is left alone.
-    offices: list[str] = [
+    offices: Annotated[
+        list[str],
+        Field(
+            description="Words that make a title an office, rank or role worth comparing; a"
+            ' title with none ("actress", "striker") is a description and left alone.'
+        ),
+    ] = [
         "president", "minister", "premier", "chancellor", "governor", "mayor", "senator",
         "representative", "congressman", "chairman", "chief", "director", "officer",
         "executive", "secretary", "secretary-general", "general", "admiral", "colonel",
@@ -56,8 +63,10 @@ class Options(KindOptions):
         "archbishop", "cardinal", "editor", "publisher",
         "speaker", "provost", "dean", "rector", "coach", "deputy", "vice", "constable",
     ]  # fmt: skip
-    # House abbreviations, spelled out before titles are compared ("CFO", "Gen.", "Lt.").
-    abbreviations: dict[str, str] = {
+    abbreviations: Annotated[
+        dict[str, str],
+        Field(description='Abbreviations spelled out before titles are compared ("CFO", "Gen.").'),
+    ] = {
         "ceo": "chief executive officer", "cfo": "chief financial officer",
         "coo": "chief operating officer", "cto": "chief technology officer",
         "cmo": "chief marketing officer", "cio": "chief information officer",
@@ -73,8 +82,10 @@ class Options(KindOptions):
         "congresswoman": "congressman", "councilwoman": "councilman",
         "councilor": "councillor",
     }  # fmt: skip
-    # One office in other words or another language: reported at `synonym_severity`.
-    synonyms: list[list[str]] = [
+    synonyms: Annotated[
+        list[list[str]],
+        Field(description="One office in other words or languages: `synonym_severity`."),
+    ] = [
         ["prime minister", "premier", "premier ministre", "première ministre",
          "primeiro-ministro", "primeira-ministra", "primer ministro", "primera ministra",
          "primo ministro", "prima ministra", "ministerpräsident", "ministerpräsidentin",
@@ -92,42 +103,57 @@ class Options(KindOptions):
          "gouverneur"],
         ["foreign minister", "foreign secretary", "minister of foreign affairs"],
     ]  # fmt: skip
-    # Words of tenure: "interim" / "acting" President is one office, reported as a synonym.
-    tenure: list[str] = [
+    tenure: Annotated[
+        list[str],
+        Field(description='Words of tenure: "interim" / "acting" President is one office.'),
+    ] = [
         "interim", "acting", "transitional", "caretaker", "provisional", "temporary",
         "designate", "elect",
     ]  # fmt: skip
-    # Words that change the rank: added or different, they make another title.
-    ranks: list[str] = [
+    ranks: Annotated[
+        list[str],
+        Field(description="Words that change the rank: added or different, another title."),
+    ] = [
         "deputy", "vice", "assistant", "associate", "under", "rear", "lieutenant",
         "brigadier", "sub", "junior", "senior", "staff", "first", "second", "principal",
     ]  # fmt: skip
-    # Words that describe the office rather than name it ("regional governor").
-    descriptive: list[str] = [
+    descriptive: Annotated[
+        list[str],
+        Field(description='Words that describe the office, not name it ("regional governor").'),
+    ] = [
         "regional", "national", "federal", "local", "provincial", "municipal", "state",
         "city", "county", "new", "longtime", "current", "top", "incumbent", "sitting",
         "serving", "newly", "veteran", "powerful", "popular", "embattled", "beleaguered",
         "the", "its", "their", "his", "her", "team", "club", "company", "firm", "group",
     ]  # fmt: skip
-    # Adjectives that may open a title ("chief", "foreign", "sporting"), besides the words
-    # of the lists above; any other adjective before an office describes the person, not
-    # the office ("seasoned director", "conservative Prime Minister") and is left out.
-    qualifiers: list[str] = [
+    qualifiers: Annotated[
+        list[str],
+        Field(
+            description="Adjectives that may open a title besides the words of the other"
+            ' lists ("chief", "foreign", "sporting"); any other adjective before an office'
+            ' describes the person ("seasoned director") and is left out.'
+        ),
+    ] = [
         "chief", "prime", "foreign", "interior", "home", "financial", "operating",
         "technical", "commercial", "sporting", "artistic", "creative", "medical", "legal",
         "general", "managing", "executive", "political", "economic", "military", "supreme",
         "high", "special", "royal", "grand", "presiding", "ranking", "surgeon", "solicitor",
         "majority", "minority", "permanent", "parliamentary", "judicial", "editorial",
     ]  # fmt: skip
-    # What someone does rather than an office held: "attorney Kassie Siegel" and "climate
-    # program director Kassie Siegel" can both be true, so a function is compared only with
-    # titles of the same word ("spokesman" / "deputy spokesman").
-    functions: list[str] = [
+    functions: Annotated[
+        list[str],
+        Field(
+            description='What someone does rather than an office held ("attorney"): compared'
+            ' only with titles of the same word ("spokesman" / "deputy spokesman").'
+        ),
+    ] = [
         "attorney", "lawyer", "prosecutor", "counsel", "spokesman", "adviser", "advisor",
         "aide", "analyst", "economist", "consultant", "official", "negotiator", "envoy",
     ]  # fmt: skip
-    synonym_severity: Severity = Severity.info
-    max_evidence: int = 3
+    synonym_severity: Severity = Field(
+        Severity.info, description="Severity of one office in other words (a synonym, tenure)."
+    )
+    max_evidence: int = Field(3, description="Documents quoted as evidence, at most.")
 
 
 SAME, SYNONYM, RANK, OFFICE = 0, 1, 2, 3
@@ -315,17 +341,17 @@ def person_keys(facts: FactSet) -> dict[str, tuple[str, str]]:
 
 
 @register("title_conflict")
-class TitleConflict(RuleKind):
-    """One person's office, rank or role differs across documents.
+class TitleConflict(RuleKind[Options]):
+    """One person's office, rank or role differs across documents."""
 
-    Options: `offices`, `abbreviations`, `synonyms`, `tenure`, `ranks`, `descriptive`,
-    `qualifiers`, `functions`, `synonym_severity`, `max_evidence`.
-    Message fields: {title}, {other}, {person}, {support}, {difference}, {note} (" (no
-    majority: check which is right)" when as many documents write each title).
-    """
-
-    Options = Options
-    message_fields = ("title", "other", "person", "support", "difference", "note")
+    message_fields = {
+        "title": "this document's title",
+        "other": "the title the other documents give",
+        "person": "the person, as this document names them",
+        "support": "the documents that write the other title, e.g. '2 other documents'",
+        "difference": "'the same office in other words', 'another rank' or 'another office'",
+        "note": "' (no majority: check which is right)' on a tie, else empty",
+    }
     compares = ("titles",)
 
     def blocking_keys(self, doc: DocumentFacts) -> set[str]:
@@ -336,7 +362,7 @@ class TitleConflict(RuleKind):
         return {skeleton(n.split()[-1]) for n in names if n.split()}
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
-        titles = Titles(self.options)  # type: ignore[arg-type]
+        titles = Titles(self.options)
         keys = person_keys(facts)
         groups: dict[tuple[str, str], list[Titled]] = defaultdict(list)
         for doc in facts.documents:
@@ -350,7 +376,7 @@ class TitleConflict(RuleKind):
             yield from self._check(titles, groups[key])
 
     def _check(self, titles: Titles, items: list[Titled]) -> Iterable[Finding]:
-        options: Options = self.options  # type: ignore[assignment]
+        options = self.options
 
         # The reference: the title whose compatible titles most documents use.
         def support(item: Titled) -> set[str]:
