@@ -127,7 +127,7 @@ class CountConflict(RuleKind):
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
         options: Options = self.options  # type: ignore[assignment]
-        groups: dict[tuple[str, str], list[Stated]] = defaultdict(list)
+        groups: dict[tuple[str, str, str], list[Stated]] = defaultdict(list)
         ignored = set(options.ignore_nouns)
         for doc in facts.documents:
             for fact in doc.counts:
@@ -136,7 +136,9 @@ class CountConflict(RuleKind):
                 if fact.noun in ignored and fact.unit is None:
                     continue
                 people = frozenset(participant_names(fact.event.participants))
-                groups[(fact.noun or "", fact.unit or "")].append(Stated(doc, fact, people))
+                # "13 homers in 54 games" is a part: compared only with figures for the same.
+                key = (fact.noun or "", fact.unit or "", fact.scope or "")
+                groups[key].append(Stated(doc, fact, people))
         story = story_actors(facts)
         for key in sorted(groups):
             yield from self._check_group(groups[key], story)
