@@ -72,7 +72,7 @@ def copy_with_facts(corpus: Path, target: Path, copies: int) -> list[Path]:
     keys = [document_key(d, context) for d in originals]
     folders = []
     with FactCache(cache_dir()) as cache:
-        facts = cache.get_many(keys)
+        facts = cache.get_many({k: d.path for k, d in zip(keys, originals, strict=True)})
         for index in range(copies):
             folder = target / f"copy{index}"
             shutil.copytree(corpus, folder)

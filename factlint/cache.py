@@ -1,7 +1,9 @@
 """A persistent cache of extracted facts, so re-linting unchanged documents skips spaCy.
 
 One SQLite file in the user cache dir maps a key to a document's `DocumentFacts` as compressed
-JSON. The key hashes everything the facts depend on: the whole loaded `Document` (text, path,
+JSON, without the document's path: a lookup gives each entry the path of the document that
+asked for it, so a tampered or shared cache file cannot name a file to fix or report. The key
+hashes everything the facts depend on: the whole loaded `Document` (text, path,
 publication date and metadata), the reference date, the factlint version, the installed spaCy
 and model versions, and the source of the factlint package (so a checkout that changes the
 extractor without a version bump never reads stale facts).
@@ -20,7 +22,7 @@ import os
 import sqlite3
 import sys
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date
 from functools import lru_cache
 from importlib import metadata
@@ -130,12 +132,17 @@ def context_fingerprint(reference_date: date | None) -> str:
 def document_key(document: Document, context: str) -> str:
     digest = hashlib.sha256(context.encode())
     digest.update(b"\0")
-    digest.update(document.model_dump_json().encode())
+    # The path as the OS's bytes: a file name that is not UTF-8 cannot go through JSON.
+    digest.update(os.fsencode(document.path))
+    digest.update(b"\0")
+    digest.update(document.model_dump_json(exclude={"path"}).encode())
     return digest.hexdigest()
 
 
 def encode(facts: DocumentFacts) -> bytes:
-    return zlib.compress(facts.model_dump_json().encode(), 1)
+    """The facts without their path: a cache entry is always given the path of the document
+    that looks it up, so a tampered or shared cache cannot name another file."""
+    return zlib.compress(facts.model_copy(update={"path": ""}).model_dump_json().encode(), 1)
 
 
 def decode(blob: bytes) -> DocumentFacts | None:
@@ -215,14 +222,15 @@ class FactCache:
         else:
             self._disable(error)
 
-    def get_many(self, keys: Iterable[str]) -> dict[str, DocumentFacts]:
+    def get_many(self, wanted: Mapping[str, str]) -> dict[str, DocumentFacts]:
+        """The stored facts of each key in `wanted`, given the path `wanted` names for it:
+        entries carry no path, so what a cache file holds never names a file to write."""
         found: dict[str, DocumentFacts] = {}
-        wanted = sorted(set(keys))
         if self.connection is None:
             return found
         try:
             with collector_paused():
-                for chunk in _chunks(wanted, _QUERY_CHUNK):
+                for chunk in _chunks(sorted(wanted), _QUERY_CHUNK):
                     marks = ",".join("?" * len(chunk))
                     rows = self.connection.execute(
                         f"SELECT key, data FROM facts WHERE key IN ({marks})", chunk
@@ -230,6 +238,7 @@ class FactCache:
                     for key, blob in rows:
                         facts = decode(blob)
                         if facts is not None:
+                            facts.path = wanted[key]
                             found[key] = facts
         except sqlite3.DatabaseError as error:
             self._failed(error)

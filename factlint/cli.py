@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from factlint import __version__
+from factlint.console import setup_streams, write_stdout
 from factlint.errors import FactlintError
 from factlint.findings.model import Severity
+from factlint.printable import printable
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -111,8 +113,19 @@ def executor_options(jobs: str, scheduler: str | None = None) -> ExecutorOptions
 
 
 def fail(error: FactlintError | str) -> NoReturn:
-    typer.echo(f"factlint: error: {error}", err=True)
+    typer.echo(f"factlint: error: {printable(str(error))}", err=True)
     raise typer.Exit(EXIT_ERROR)
+
+
+def warn(message: str) -> None:
+    typer.echo(f"factlint: warning: {printable(message)}", err=True)
+
+
+def emit(text: str, utf8: bool) -> None:
+    """Print a report on standard output; closed or full, that is one error line, status 2."""
+    problem = write_stdout(text, utf8)
+    if problem is not None:
+        fail(problem)
 
 
 def warn_if_empty(documents: int) -> None:
@@ -155,12 +168,11 @@ def check_target_folders(targets: dict[str, Path | None]) -> None:
 def report_fix_run(run: FixRun, quiet: bool = False) -> bool:
     """Print what --fix did on stderr; True when some file could not be written."""
     for note in run.warnings:
-        typer.echo(f"factlint: warning: {note}", err=True)
+        warn(note)
     for message in run.errors:
-        typer.echo(f"factlint: error: {message}", err=True)
+        typer.echo(f"factlint: error: {printable(message)}", err=True)
     for path in run.changed:
-        note = "changed on disk while factlint ran; fixes not written"
-        typer.echo(f"factlint: warning: {path}: {note}", err=True)
+        warn(f"{path}: changed on disk while factlint ran; fixes not written")
     if not run.settled:
         typer.echo(
             f"factlint: warning: fixes still change the text after {run.passes} passes;"
@@ -424,7 +436,8 @@ def check(
         except FactlintError as error:
             fail(error)
         if not quiet:
-            typer.echo(f"factlint: wrote {count} finding(s) to {write_baseline_file}", err=True)
+            shown = printable(str(write_baseline_file))
+            typer.echo(f"factlint: wrote {count} finding(s) to {shown}", err=True)
         raise typer.Exit(EXIT_ERROR if input_failed else EXIT_CLEAN)
     baselined = 0
     if baseline is not None:
@@ -437,8 +450,8 @@ def check(
         with stdin_named(stdin_filename):
             plan = plan_fixes(findings, unsafe=unsafe_fixes, roots=paths)
         for note in [*plan.notes, *map(str, plan.skipped)]:
-            typer.echo(f"factlint: warning: {note}", err=True)
-        sys.stdout.write(render_diff(plan))
+            warn(note)
+        emit(render_diff(plan), utf8=True)
         raise typer.Exit(EXIT_ERROR if input_failed else int(bool(plan.files)))
     if fix:
 
@@ -486,7 +499,7 @@ def check(
         except OSError as exc:
             fail(f"{output}: cannot write report: {exc.strerror}")
     else:
-        sys.stdout.write(rendered)
+        emit(rendered, utf8=output_format != "text")
     if input_failed or write_failed:
         raise typer.Exit(EXIT_ERROR)
     failing = fail_level != "none" and fails(findings, Severity(fail_level))
@@ -608,7 +621,7 @@ def facts(
         typer.echo(f"factlint: error: {error}", err=True)
     warn_if_empty(len(fact_set.documents))
     render = render_facts_json if output_format is FactsFormat.json else render_facts_text
-    sys.stdout.write(render(fact_set))
+    emit(render(fact_set), utf8=output_format is FactsFormat.json)
     raise typer.Exit(EXIT_ERROR if errors else EXIT_CLEAN)
 
 
@@ -625,26 +638,36 @@ def configured_rules(rules_dirs: list[Path] | None, config_file: Path | None) ->
         fail(error)
 
 
+class RulesFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
 @app.command("rules")
 def list_rules(
     rules_dirs: RulesOption = None,
     config_file: ConfigOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    output_format: Annotated[
+        RulesFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="text, json (for tools) or markdown (the README's rules table).",
+        ),
+    ] = RulesFormat.text,
+    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
 ) -> None:
     """List the rules: code, name, kind, severity."""
+    from factlint.rules.docs import rule_record, rules_table
+
     rules = configured_rules(rules_dirs, config_file)
-    if as_json:
-        rows = [
-            {
-                "code": r.spec.code,
-                "name": r.spec.name,
-                "kind": r.spec.kind,
-                "severity": r.spec.severity.value,
-                "path": str(r.path),
-            }
-            for r in rules
-        ]
-        typer.echo(json.dumps(rows, indent=2))
+    if as_json or output_format is RulesFormat.json:
+        typer.echo(json.dumps([rule_record(r) for r in rules], indent=2))
+        return
+    if output_format is RulesFormat.markdown:
+        sys.stdout.write(rules_table(rules))
         return
     width = max((len(r.spec.name) for r in rules), default=4)
     kind_width = max((len(r.spec.kind) for r in rules), default=4)
@@ -661,23 +684,20 @@ def explain(
     rules_dirs: RulesOption = None,
     config_file: ConfigOption = None,
 ) -> None:
-    """Print a rule's documentation."""
+    """Print a rule's documentation: what it flags, its options and message fields."""
+    from factlint.rules.docs import explain as explain_rule
+
     rules = configured_rules(rules_dirs, config_file)
     match = next((r for r in rules if r.spec.code == code.upper()), None)
     if match is None:
         fail(f"unknown rule code '{code}'; `factlint rules` lists them")
-    spec = match.spec
-    typer.echo(f"{spec.code} {spec.name} ({spec.severity.value}, kind: {spec.kind})\n")
-    typer.echo(spec.description.strip() or "(no description)")
-    doc = (type(match.kind).__doc__ or "").strip()
-    if doc:
-        typer.echo(f"\nKind '{spec.kind}':\n{doc}")
-    typer.echo(f"\nRule file: {match.path}")
+    sys.stdout.write(explain_rule(match))
 
 
 def main() -> None:
     from factlint.usage import run
 
+    setup_streams()
     try:
         sys.exit(run(typer.main.get_command(app)))
     except FactlintError as error:  # errors raised outside a command's own handling

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from factlint.printable import printable
+
 
 class FactlintError(Exception):
     """An error caused by the user's input, rules or configuration, never a bug in factlint.
@@ -15,7 +17,9 @@ class FactlintError(Exception):
         self.location = location
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.message}" if self.location else self.message
+        # One line whatever a file name holds: control characters are escaped.
+        text = f"{self.location}: {self.message}" if self.location else self.message
+        return printable(text)
 
 
 class InputError(FactlintError):

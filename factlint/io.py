@@ -111,7 +111,9 @@ def atomic_write(path: str | Path, data: str | bytes, expect: FileState | None =
     With `expect`, the file must still be as it was read just before the rename, else
     FileChangedError and the file is left alone (text added meanwhile is not lost).
     """
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    # A file name that is not UTF-8 reaches reports as lone surrogates: written as escapes
+    # (`\udce9`, valid in JSON), not an error after the whole run.
+    payload = data.encode("utf-8", errors="backslashreplace") if isinstance(data, str) else data
     if _is_special(path):
         _write_straight(path, payload)
         return

@@ -66,7 +66,7 @@ def collect_facts(
     context = context_fingerprint(reference_date)
     keys = [document_key(document, context) for document in documents]
     with FactCache(cache_dir(options.directory)) as cache:
-        found = _belonging(cache.get_many(keys), keys, documents)
+        found = cache.get_many({k: d.path for k, d in zip(keys, documents, strict=True)})
         on_progress(len(found), total)
         missing = [(k, d) for k, d in zip(keys, documents, strict=True) if k not in found]
         batch: list[tuple[str, DocumentFacts]] = []
@@ -81,20 +81,6 @@ def collect_facts(
                     batch = []
         cache.put_many(batch)
     return FactSet(documents=[found[key] for key in keys])
-
-
-def _belonging(
-    found: dict[str, DocumentFacts], keys: list[str], documents: list[Document]
-) -> dict[str, DocumentFacts]:
-    """Only cached facts that are this run's document's own: a tampered or shared cache
-    could hold facts naming another file, and fixes, evidence and reports use their path.
-    An entry that does not match is a miss (extracted again and overwritten)."""
-    kept: dict[str, DocumentFacts] = {}
-    for key, document in zip(keys, documents, strict=True):
-        facts = found.get(key)
-        if facts is not None and facts.path == document.path:
-            kept[key] = facts
-    return kept
 
 
 def _extract(documents: list[Document], executor: ExecutorOptions) -> Iterator[DocumentFacts]:

@@ -138,13 +138,9 @@ def lint_against(
         syncer = _syncer(cache, context, rules, executor, errors, _no_progress)
         synced = syncer.run(archive, reference_date, exclude=_real_paths(paths))
         rows = consult(syncer.store, rules, targets, synced.live, limit)
-        found = syncer.store.facts([d.key for d in rows])
+        found = syncer.store.facts({d.key: d.path for d in rows})
     target_paths = {d.path for d in targets.documents}
-    consulted = [
-        found[d.key]
-        for d in rows
-        if d.key in found and found[d.key].path == d.path and d.path not in target_paths
-    ]
+    consulted = [found[d.key] for d in rows if d.key in found and d.path not in target_paths]
     facts = FactSet(documents=[*targets.documents, *consulted])
     with heap_frozen():
         findings = [f for f in run_rules(facts, rules) if f.path in target_paths]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from hashlib import blake2b
 
@@ -49,8 +49,10 @@ class DocRow:
 
 @dataclass
 class NewDocument:
-    """A document to store: its facts, facts key, and blocking keys per rule signature."""
+    """A document to store: its path (as loaded by this run, never one read from the cache),
+    facts, facts key, and blocking keys per rule signature."""
 
+    path: str
     facts: DocumentFacts
     key: str
     blocks: dict[str, set[str]] = field(default_factory=dict)
@@ -112,10 +114,10 @@ class ArchiveStore:
                 for document in documents:
                     cursor = connection.execute(
                         "INSERT INTO archive_docs (file, path, key) VALUES (?, ?, ?)",
-                        (row.file, document.facts.path, document.key),
+                        (row.file, document.path, document.key),
                     )
                     doc_id = int(cursor.lastrowid or 0)
-                    stored.append(DocRow(doc_id, row.file, document.facts.path, document.key))
+                    stored.append(DocRow(doc_id, row.file, document.path, document.key))
                     self._insert_keys(connection, doc_id, document.blocks)
                 connection.execute(
                     "INSERT OR REPLACE INTO archive_files (file, shown, context, stamp, errors)"
@@ -224,8 +226,11 @@ class ArchiveStore:
             raise self._fail(error) from None
         return chosen
 
-    def facts(self, keys: list[str]) -> dict[str, DocumentFacts]:
+    def facts(self, wanted: Mapping[str, str]) -> dict[str, DocumentFacts]:
+        """Stored facts by key, each given the path `wanted` names for its key (the document
+        the archive indexed under that key), never a path read from the cache."""
+        items = list(wanted.items())
         found: dict[str, DocumentFacts] = {}
-        for start in range(0, len(keys), _CHUNK):
-            found.update(self.cache.get_many(keys[start : start + _CHUNK]))
+        for start in range(0, len(items), _CHUNK):
+            found.update(self.cache.get_many(dict(items[start : start + _CHUNK])))
         return found

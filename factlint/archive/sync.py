@@ -116,11 +116,7 @@ class Syncer:
                 self.on_error(InputError(f"cannot read: {exc.strerror or exc}", file))
                 continue
             row = rows.get(real[file])
-            if row is not None and (row.stamp, row.shown, row.context) == (
-                stamp,
-                file,
-                self.context,
-            ):
+            if row is not None and self._current(row, file, stamp, stored.get(row.file, [])):
                 for doc in stored.get(row.file, []):
                     synced.live[doc.id] = doc
                 for message, location in row.errors:
@@ -138,6 +134,13 @@ class Syncer:
         if remove and (synced.counts.removed or synced.counts.updated):
             self.store.clean()
         return synced
+
+    def _current(self, row: FileRow, file: str, stamp: str, documents: list[DocRow]) -> bool:
+        """The file is indexed as it is now, under the path this run gives it: its documents
+        name that file (a row naming another, from a tampered store, means read it again)."""
+        if (row.stamp, row.shown, row.context) != (stamp, file, self.context):
+            return False
+        return all(d.path == file or d.path.startswith(f"{file}:") for d in documents)
 
     def _load(
         self,
@@ -175,8 +178,7 @@ class Syncer:
     ) -> None:
         """Facts from the cache or the NLP pass, written file by file as they complete."""
         pairs = {k: d.path for p in pending for k, d in zip(p.keys, p.documents, strict=True)}
-        # Only facts that carry this document's path (a shared cache could hold others).
-        cached = {k: f for k, f in self.store.facts(list(pairs)).items() if f.path == pairs[k]}
+        cached = self.store.facts(pairs)
         missing = [
             (k, d)
             for p in pending
@@ -208,7 +210,8 @@ class Syncer:
                     got, facts = next(results)
                     cached[got] = facts
             documents = [
-                NewDocument(cached[k], k, blocks_of(cached[k], self.rules)) for k in item.keys
+                NewDocument(d.path, cached[k], k, blocks_of(cached[k], self.rules))
+                for d, k in zip(item.documents, item.keys, strict=True)
             ]
             self._count(item, stored.get(item.row.file, []), synced.counts)
             for doc in self.store.replace_file(item.row, documents):
@@ -237,7 +240,7 @@ def ensure_keys(store: ArchiveStore, rule: Rule, live: dict[int, DocRow]) -> Non
     missing = sorted(set(live) - store.keyed(signature))
     for start in range(0, len(missing), 500):
         chunk = [live[i] for i in missing[start : start + 500]]
-        facts = store.facts([d.key for d in chunk])
+        facts = store.facts({d.key: d.path for d in chunk})
         rows = []
         for doc in chunk:
             if doc.key in facts:

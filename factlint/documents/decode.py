@@ -42,6 +42,16 @@ _UNICODE_BOMS: list[tuple[bytes, str]] = [
 _CONTROL = bytes(c for c in range(32) if c not in (9, 10, 12, 13, 27))
 
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def replace_lone_surrogates(text: str) -> str:
+    """A `\\ud83d` escape without its pair (JSON, YAML) becomes U+FFFD, as a broken byte does:
+    such a character cannot be encoded, hashed by spaCy or printed. One character for one
+    keeps every offset."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def normalise_newlines(text: str) -> str:
     """CRLF and lone CR become LF: a line break counts as one line, as editors show it."""
     if "\r" not in text:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from factlint.errors import InputError
@@ -19,54 +19,79 @@ NO_DOCUMENTS = (
 )
 
 
+_KINDS = [
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+]
+
+
+def not_regular(mode: int) -> str | None:
+    """Why a file of this mode is not read, or None for a regular file. A FIFO would block
+    forever and a device such as /dev/zero never ends, so neither is ever opened."""
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _KINDS if test(mode)), "a special file")
+    return f"{kind}, not a regular file"
+
+
 def _walk(root: Path, on_error: Callable[[InputError], None]) -> list[Path]:
-    """Known-suffix files under `root`, sorted; hidden entries skipped, symlink loops cut."""
+    """Known-suffix files under `root`, sorted; hidden entries skipped, symlink loops cut.
+
+    Depth first, each folder's entries in name order, with a stack of iterators rather than
+    recursion: a folder 1 100 levels deep is read like any other.
+    """
     found: list[Path] = []
     seen: set[tuple[int, int]] = set()
 
-    def visit(folder: Path) -> None:
+    def entries(folder: Path) -> Iterator[os.DirEntry[str]]:
         try:
-            stat = folder.stat()
+            info = folder.stat()
+            key = (info.st_dev, info.st_ino)
+            if key in seen:
+                return iter(())  # a symlink back to a folder already read
+            seen.add(key)
+            listed = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
             on_error(InputError(f"cannot read folder: {exc.strerror}", str(folder)))
-            return
-        key = (stat.st_dev, stat.st_ino)
-        if key in seen:
-            return  # a symlink back to a folder already read
-        seen.add(key)
-        try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError as exc:
-            on_error(InputError(f"cannot read folder: {exc.strerror}", str(folder)))
-            return
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            path = folder / entry.name
-            try:
-                is_dir = entry.is_dir()
-                is_file = entry.is_file()
-            except OSError:
-                is_dir = is_file = False
-            if is_dir:
-                visit(path)
-            elif is_file and path.suffix.lower() in SUFFIXES:
-                found.append(path)
-            elif entry.is_symlink() and path.suffix.lower() in SUFFIXES:
-                on_error(InputError(_link_problem(path), str(path)))
+            return iter(())
+        return iter([e for e in listed if not e.name.startswith(".")])
 
-    visit(root)
+    stack = [(root, entries(root))]
+    while stack:
+        folder, pending = stack[-1]
+        entry = next(pending, None)
+        if entry is None:
+            stack.pop()
+            continue
+        path = folder / entry.name
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            stack.append((path, entries(path)))
+        elif path.suffix.lower() in SUFFIXES:
+            problem = _file_problem(path)
+            if problem is None:
+                found.append(path)
+            else:
+                on_error(InputError(problem, str(path)))
     return found
 
 
-def _link_problem(link: Path) -> str:
-    """Why a symbolic link cannot be read: it points in a circle or at nothing."""
+def _file_problem(path: Path) -> str | None:
+    """Why `path` cannot be read as a document (without opening it), or None."""
     try:
-        os.stat(link)
+        info = os.stat(path)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             return "symbolic link loop"
-    return "broken symbolic link"
+        if os.path.islink(path):
+            return "broken symbolic link"
+        return f"cannot read: {exc.strerror}"
+    return not_regular(info.st_mode)
 
 
 def discover(paths: list[str], on_error: Callable[[InputError], None]) -> list[str]:
@@ -88,10 +113,12 @@ def discover(paths: list[str], on_error: Callable[[InputError], None]) -> list[s
         if path.is_dir():
             for file in _walk(path, on_error):
                 add(str(file))
-        elif path.exists():
-            add(raw)  # given explicitly: read whatever its suffix
-        elif path.is_symlink():
-            on_error(InputError(_link_problem(path), raw))
+        elif path.exists() or path.is_symlink():
+            problem = _file_problem(path)
+            if problem is None:
+                add(raw)  # given explicitly: read whatever its suffix
+            else:
+                on_error(InputError(problem, raw))
         else:
             on_error(InputError("no such file or directory", raw))
     return found

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import Any
 
+from factlint.documents.decode import replace_lone_surrogates
 from factlint.documents.model import Anchor
 from factlint.errors import InputError
 
@@ -87,6 +88,12 @@ def read_jsonl(
         except json.JSONDecodeError as exc:
             on_error(InputError(f"not valid JSON: {exc.msg} (column {exc.colno})", where))
             continue
+        except ValueError:  # Python's limit on digits in one number
+            on_error(InputError("not valid JSON: a number with over 4,300 digits", where))
+            continue
+        except RecursionError:
+            on_error(InputError("not valid JSON: nested too deeply", where))
+            continue
         if not isinstance(data, dict):
             on_error(InputError("expected a JSON object with a 'text' field", where))
             continue
@@ -94,6 +101,8 @@ def read_jsonl(
         if not isinstance(text, str):
             on_error(InputError("the record has no 'text' string", where))
             continue
+        text = replace_lone_surrogates(text)
+        data = {k: replace_lone_surrogates(v) if isinstance(v, str) else v for k, v in data.items()}
         start = _text_value_start(line)
         anchors = (
             _anchors(line, start, text, index)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -10,7 +12,7 @@ from pathlib import Path
 
 from factlint.documents.dateparse import parse_date_value
 from factlint.documents.decode import decode
-from factlint.documents.discover import STDIN, discover
+from factlint.documents.discover import STDIN, discover, not_regular
 from factlint.documents.html import extract_html
 from factlint.documents.jsonl import read_jsonl
 from factlint.documents.markdown import front_matter_fields, markdown_prose, read_front_matter
@@ -19,25 +21,67 @@ from factlint.documents.prose import clean_prose
 from factlint.errors import InputError
 
 STDIN_LABEL = "<stdin>"
+# Bytes read from one file, checked with `stat` before it is opened and bounded while reading
+# (a 400 MB dump must not cost 2 GB of memory to refuse). A JSONL file holds many articles.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_JSONL_BYTES = 1024 * 1024 * 1024
+
+
+def _too_large(size: int | None, limit: int, location: str) -> InputError:
+    """`size` from `stat`, or None when reading went past the limit."""
+    amount = f"{size:,} bytes" if size is not None else f"more than {limit:,} bytes"
+    return InputError(
+        f"too long to analyse: {amount} (the limit for one file is {limit:,} bytes; "
+        "split it into articles)",
+        location,
+    )
+
+
+def _read_stdin(limit: int) -> bytes:
+    stream = sys.stdin
+    if stream is None or stream.closed:
+        raise InputError("standard input is closed", STDIN_LABEL)
+    try:
+        if hasattr(stream, "buffer"):
+            data = stream.buffer.read(limit + 1)
+        else:
+            data = stream.read(limit + 1).encode()
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot read standard input: {exc}", STDIN_LABEL) from None
+    if len(data) > limit:
+        raise _too_large(None, limit, STDIN_LABEL)
+    return data
 
 
 def _read_bytes(item: str) -> bytes:
+    """The bytes of one input, its size checked before reading and the read bounded: a file
+    that is too large (or grows, or is not what `stat` said) costs no more than the limit."""
     if item == STDIN:
-        stream = sys.stdin
-        if stream is None or stream.closed:
-            raise InputError("standard input is closed", STDIN_LABEL)
-        try:
-            return stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode()
-        except (OSError, ValueError) as exc:
-            raise InputError(f"cannot read standard input: {exc}", STDIN_LABEL) from None
+        return _read_stdin(MAX_FILE_BYTES)
+    limit = MAX_JSONL_BYTES if Path(item).suffix.lower() == ".jsonl" else MAX_FILE_BYTES
     try:
-        return Path(item).read_bytes()
-    except IsADirectoryError:
-        raise InputError("is a folder, not a file", item) from None
+        # O_NONBLOCK: a FIFO put in the file's place since discovery does not block the open.
+        fd = os.open(item, os.O_RDONLY | os.O_NONBLOCK)
     except PermissionError:
         raise InputError("permission denied", item) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", item) from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError("is a folder, not a file", item)
+        problem = not_regular(info.st_mode)
+        if problem is not None:
+            raise InputError(problem, item)
+        if info.st_size > limit:
+            raise _too_large(info.st_size, limit, item)
+        try:
+            data = handle.read(limit + 1)
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror or exc}", item) from None
+    if len(data) > limit:
+        raise _too_large(None, limit, item)
+    return data
 
 
 def _sniff(source: str) -> str:

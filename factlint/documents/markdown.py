@@ -18,6 +18,7 @@ from markdown_it.token import Token
 
 from factlint.documents.blank import blank_text
 from factlint.documents.dateparse import parse_date_value
+from factlint.documents.decode import replace_lone_surrogates
 from factlint.errors import InputError
 
 _FRONT_MATTER = re.compile(r"---[ \t]*\n(?P<body>(?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|$)")
@@ -54,7 +55,18 @@ def read_front_matter(source: str, location: str) -> FrontMatter:
         ) from None
     except YAMLError as exc:
         raise InputError(f"front matter is not valid YAML: {exc}", f"{location}:2") from None
+    except (ValueError, OverflowError) as exc:  # a date that does not exist, a huge number
+        raise InputError(
+            f"front matter has a value that cannot be read: {_reason(exc)}", f"{location}:2"
+        ) from None
+    except RecursionError:
+        raise InputError("front matter is nested too deeply", f"{location}:2") from None
     return FrontMatter(end=match.end(), data=data if isinstance(data, dict) else {})
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc)
+    return "a number with over 4,300 digits" if "integer string conversion" in text else text
 
 
 def front_matter_fields(data: dict[str, Any]) -> dict[str, Any]:
@@ -69,10 +81,10 @@ def front_matter_fields(data: dict[str, Any]) -> dict[str, Any]:
                 break
     for key in ("title", "id"):
         if isinstance(data.get(key), (str, int)) and not isinstance(data.get(key), bool):
-            fields[key] = str(data[key])
+            fields[key] = replace_lone_surrogates(str(data[key]))
     for key in URL_KEYS:
         if isinstance(data.get(key), str):
-            fields["url"] = data[key]
+            fields["url"] = replace_lone_surrogates(data[key])
             break
     return fields
 

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from factlint.facts.model import DocumentFacts, FactSet
+from factlint.printable import printable
 
 
 def document_json(doc: DocumentFacts) -> dict[str, Any]:
@@ -90,7 +91,7 @@ def render_facts_text(facts: FactSet) -> str:
     for doc in facts.documents:
         published = doc.published.isoformat() if doc.published else "unknown"
         note = f" ({doc.published_note})" if doc.published_note else ""
-        out.append(f"{doc.path}")
+        out.append(printable(doc.path))
         out.append(f"  published: {published}{note}")
         out.append("  dates:")
         for d in doc.dates:

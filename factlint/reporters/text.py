@@ -11,7 +11,8 @@ import io
 import os
 from typing import TextIO
 
-from factlint.findings.model import Finding
+from factlint.findings.model import Evidence, Finding
+from factlint.printable import printable
 from factlint.reporters.base import Report
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -35,7 +36,15 @@ def _fix_line(finding: Finding) -> str | None:
     if finding.fix is None:
         return None
     label = "fix" if finding.fix.safe else "fix (unsafe)"
-    return f"    {label}: replace with '{finding.fix.replacement}'"
+    return f"    {label}: replace with '{printable(finding.fix.replacement)}'"
+
+
+def _head(f: Finding) -> str:
+    return f"{printable(f.path)}:{f.line}:{f.column}:"
+
+
+def _evidence(e: Evidence) -> str:
+    return f"    evidence: {printable(e.path)}:{e.line}:{e.column}: {printable(e.text)}"
 
 
 def _tail(report: Report) -> str:
@@ -60,10 +69,10 @@ def _tail(report: Report) -> str:
 def render_plain(report: Report) -> str:
     lines: list[str] = []
     for f in report.findings:
-        lines.append(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.severity.value}] {f.message}")
+        lines.append(f"{_head(f)} {f.code} [{f.severity.value}] {printable(f.message)}")
         if f.document is not None:
-            lines.append(f"    document: {f.document}")
-        lines.extend(f"    evidence: {e.path}:{e.line}:{e.column}: {e.text}" for e in f.evidence)
+            lines.append(f"    document: {printable(f.document)}")
+        lines.extend(_evidence(e) for e in f.evidence)
         if f.more_evidence:
             lines.append(f"    evidence: +{f.more_evidence} more")
         fix = _fix_line(f)
@@ -128,14 +137,14 @@ def render_rich(report: Report) -> str:
     )
     for f in report.findings:
         head = Text()
-        head.append(f"{f.path}:{f.line}:{f.column}:", style="bold")
+        head.append(_head(f), style="bold")
         head.append(" ")
         head.append(f.code, style=SEVERITY_STYLE[f.severity.value])
         head.append(f" [{f.severity.value}] ", style="dim")
-        head.append(f.message)
+        head.append(printable(f.message))
         console.print(head)
         if f.document is not None:
-            console.print(Text(f"    document: {f.document}", style="dim"))
+            console.print(Text(f"    document: {printable(f.document)}", style="dim"))
         excerpt = _excerpt(report, f)
         if excerpt is not None:
             shown, at = excerpt_window(excerpt, f.column - 1, len(f.text), console.width - GUTTER)
@@ -147,9 +156,7 @@ def render_rich(report: Report) -> str:
             marks.append(" " * at + "^" * carets, style="bold red")
             console.print(marks)
         for e in f.evidence:
-            console.print(
-                Text(f"    evidence: {e.path}:{e.line}:{e.column}: {e.text}", style="dim")
-            )
+            console.print(Text(_evidence(e), style="dim"))
         if f.more_evidence:
             console.print(Text(f"    evidence: +{f.more_evidence} more", style="dim"))
         fix = _fix_line(f)

@@ -24,7 +24,7 @@ CASES_SUFFIX = ".cases.yaml"
 @dataclass
 class Rule:
     spec: RuleSpec
-    kind: RuleKind
+    kind: RuleKind[Any]
     path: Path
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -130,6 +132,26 @@ def test_a_file_given_as_target_and_archive_counts_once(seeds_archive: Path) -> 
     summary = run.json()["summary"]
     assert (summary["documents"], summary["archive"]["documents"]) == (1, 2)
     assert {f["path"] for f in _findings(run)} <= {target}
+
+
+def test_a_tampered_store_cannot_name_the_files_a_check_reports(seeds_archive: Path) -> None:
+    """Facts rows naming another file, and index rows naming a file outside the archive
+    file they belong to, steer neither findings nor evidence: the archive reads each file
+    under the path it was given, and cached facts take the path of the row that asked."""
+    factlint_cli("index", "archive")
+    clean = factlint_cli("check", "new", "--against", "archive", "--format", "json").json()
+    with sqlite3.connect(seeds_archive.parent / "cache" / DB_NAME) as connection:
+        for key, blob in connection.execute("SELECT key, data FROM facts").fetchall():
+            facts = json.loads(zlib.decompress(blob))
+            facts["path"] = "new/victim.txt"
+            data = zlib.compress(json.dumps(facts).encode())
+            connection.execute("UPDATE facts SET data = ? WHERE key = ?", (data, key))
+        connection.execute("UPDATE archive_docs SET path = '/etc/elsewhere.txt'")
+    run = factlint_cli("check", "new", "--against", "archive", "--format", "json")
+    assert run.exit_code == 1, run.stderr
+    assert run.json()["findings"] == clean["findings"]
+    places = {e["path"] for f in _findings(run) for e in [f, *f["evidence"]]}
+    assert places and all(p.startswith(("new/0", "archive/0")) for p in places), places
 
 
 def test_missing_archive_path_is_an_error_before_anything_is_read(workdir: Path) -> None:

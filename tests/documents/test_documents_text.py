@@ -158,14 +158,16 @@ def test_fifty_megabyte_document_loads_and_is_refused_for_analysis(write):
 def test_permission_error_is_reported_even_as_root(write, monkeypatch):
     bad = write("locked.txt", "Kyiv\n")
     good = write("good.txt", "Warsaw\n")
-    original = type(bad).read_bytes
+    import factlint.documents.load as load
 
-    def read_bytes(self):
-        if self.name == "locked.txt":
+    original = load.os.open
+
+    def open_(path, flags, *args, **kwargs):
+        if str(path).endswith("locked.txt"):
             raise PermissionError(13, "Permission denied")
-        return original(self)
+        return original(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(type(bad), "read_bytes", read_bytes)
+    monkeypatch.setattr(load.os, "open", open_)
     docs, errors = load_collecting([str(bad), str(good)])
     assert [d.path for d in docs] == [str(good)]
     assert [str(e) for e in errors] == [f"{bad}: permission denied"]
