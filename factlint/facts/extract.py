@@ -157,6 +157,8 @@ def _entities(index: DocIndex, span: SpanOf) -> tuple[list[EntityFact], list[Tit
                         role=title.role,
                         qualifiers=tuple(title.qualifiers),
                         title=" ".join(title.words),
+                        adjectives=tuple(title.adjectives),
+                        periods=tuple(title.periods),
                     )
                 )
     return entities, titles
@@ -219,6 +221,7 @@ def _ordinals(index: DocIndex, span: SpanOf) -> list[OrdinalFact]:
                 noun=lemma(ordinal.noun) if ordinal.noun is not None else None,
                 modifiers=tuple(ordinal.modifiers),
                 event=event_context(index, index.sentence_index(token.i), ordinal.tokens),
+                restricted=ordinal.restricted,
             )
         )
     return ordinals
@@ -237,6 +240,7 @@ def _counts(index: DocIndex, span: SpanOf) -> list[CountFact]:
                 event=event_context(index, index.sentence_index(first.i), count.tokens),
                 unit=count.unit,
                 hedged=count.hedged,
+                scope=count.scope,
             )
         )
     return counts
