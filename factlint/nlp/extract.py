@@ -177,6 +177,7 @@ def piece_facts(piece: Piece, doc: Doc) -> PieceFacts:
                 note=mention.note,
                 weekday=mention.weekday,
                 year_stated=mention.year_stated,
+                impossible=mention.impossible,
                 event=event_context(
                     index, index.sentence_index(tokens[0].i) if tokens else 0, tokens
                 ),
