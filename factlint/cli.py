@@ -638,26 +638,36 @@ def configured_rules(rules_dirs: list[Path] | None, config_file: Path | None) ->
         fail(error)
 
 
+class RulesFormat(str, Enum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
 @app.command("rules")
 def list_rules(
     rules_dirs: RulesOption = None,
     config_file: ConfigOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    output_format: Annotated[
+        RulesFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            help="text, json (for tools) or markdown (the README's rules table).",
+        ),
+    ] = RulesFormat.text,
+    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
 ) -> None:
     """List the rules: code, name, kind, severity."""
+    from factlint.rules.docs import rule_record, rules_table
+
     rules = configured_rules(rules_dirs, config_file)
-    if as_json:
-        rows = [
-            {
-                "code": r.spec.code,
-                "name": r.spec.name,
-                "kind": r.spec.kind,
-                "severity": r.spec.severity.value,
-                "path": str(r.path),
-            }
-            for r in rules
-        ]
-        typer.echo(json.dumps(rows, indent=2))
+    if as_json or output_format is RulesFormat.json:
+        typer.echo(json.dumps([rule_record(r) for r in rules], indent=2))
+        return
+    if output_format is RulesFormat.markdown:
+        sys.stdout.write(rules_table(rules))
         return
     width = max((len(r.spec.name) for r in rules), default=4)
     kind_width = max((len(r.spec.kind) for r in rules), default=4)
@@ -674,18 +684,14 @@ def explain(
     rules_dirs: RulesOption = None,
     config_file: ConfigOption = None,
 ) -> None:
-    """Print a rule's documentation."""
+    """Print a rule's documentation: what it flags, its options and message fields."""
+    from factlint.rules.docs import explain as explain_rule
+
     rules = configured_rules(rules_dirs, config_file)
     match = next((r for r in rules if r.spec.code == code.upper()), None)
     if match is None:
         fail(f"unknown rule code '{code}'; `factlint rules` lists them")
-    spec = match.spec
-    typer.echo(f"{spec.code} {spec.name} ({spec.severity.value}, kind: {spec.kind})\n")
-    typer.echo(spec.description.strip() or "(no description)")
-    doc = (type(match.kind).__doc__ or "").strip()
-    if doc:
-        typer.echo(f"\nKind '{spec.kind}':\n{doc}")
-    typer.echo(f"\nRule file: {match.path}")
+    sys.stdout.write(explain_rule(match))
 
 
 def main() -> None:

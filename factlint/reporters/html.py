@@ -19,18 +19,11 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from factlint.facts.model import DocumentFacts, EventContext, FactSet, Span
 from factlint.findings.model import Finding, Severity
 from factlint.reporters.base import Report
+from factlint.rules.families import DATES, Family, family_of
 
-FAMILY_NAMES = {
-    "1": "Dates",
-    "2": "Ordinals and counts",
-    "3": "Spellings",
-    "4": "Titles and sources",
-    "9": "Meta",
-}
 SEVERITY_ORDER = [Severity.error, Severity.warning, Severity.info]
 # Excerpts longer than this many characters either side of the form are cut at a word boundary.
 EXCERPT_RADIUS = 180
-_CODE = re.compile(r"^([A-Z]+)([0-9])")
 # A sentence ends at . ! or ? (and a closing quote) followed by space and a capital or quote.
 _SENTENCE_END = re.compile(r"[.!?]([\"”’)]?)\s+(?=[A-Z\"“‘(])")
 _VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -61,12 +54,6 @@ class Excerpt:
     @property
     def empty(self) -> bool:
         return not self.text
-
-
-@dataclass(frozen=True)
-class Family:
-    key: str  # "FL1"
-    label: str  # "FL1xx Dates"
 
 
 @dataclass(eq=False)  # identity: one Place per position, hashed and compared by identity
@@ -408,15 +395,6 @@ class _Places:
 # --- cards --------------------------------------------------------------------------------
 
 
-def family_of(code: str) -> Family:
-    match = _CODE.match(code)
-    if match is None:
-        return Family("other", "Other rules")
-    prefix, digit = match.groups()
-    name = FAMILY_NAMES.get(digit, "Rules") if prefix == "FL" else "Rules"
-    return Family(f"{prefix}{digit}", f"{prefix}{digit}xx {name}")
-
-
 def _group(findings: list[Finding]) -> list[list[Finding]]:
     """Findings of one code that share a place or their whole set of forms form one group."""
     parent = list(range(len(findings)))
@@ -550,7 +528,7 @@ def _cluster(marks: list[TimelineMark], gap: float = 14.0) -> list[TimelineMark]
 
 
 def build_timeline(cards: list[Card], places: _Places, labels: dict[str, str]) -> Timeline | None:
-    date_cards = [c for c in cards if c.family.key == "FL1"]
+    date_cards = [c for c in cards if c.family == DATES]
     published = {p: d.published for p, d in places.docs.items()}
     if not date_cards and not places.docs:
         return None

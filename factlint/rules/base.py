@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from hashlib import sha256
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -53,28 +53,53 @@ class RuleContext(BaseModel):
     vocabulary: Vocabulary = Field(default_factory=Vocabulary)
 
 
-class RuleKind(ABC):
+OptionsT = TypeVar("OptionsT", bound=KindOptions)
+
+TEXT_FIELD = "the flagged text, on one line"
+
+
+class RuleKind(ABC, Generic[OptionsT]):
     """A kind of check, implemented once in Python and instantiated by rule files.
 
-    Subclasses set `Options` (a KindOptions model of their `options:`) and `message_fields`
-    (the placeholders their message templates may use besides `{text}`).
+    A subclass names its options model as `RuleKind[Options]`: `self.options` has its type,
+    and rule files' `options:` are validated against it (`Options`). It declares
+    `message_fields`: each placeholder its message templates may use besides
+    `{text}`, with what it holds. `factlint explain` and the docs are made from these and
+    from the options' `Field(description=...)`, so they cannot disagree with the code.
     """
 
     kind_name: ClassVar[str] = ""
     Options: ClassVar[type[KindOptions]] = KindOptions
-    message_fields: ClassVar[tuple[str, ...]] = ()
+    # placeholder -> what it holds. (A plain tuple of names, as older kinds have, works too.)
+    message_fields: ClassVar[Mapping[str, str]] = {}
     # The `DocumentFacts` fields a kind compares across documents: their facts on lines a
     # suppression comment silences for the rule neither vote nor serve as evidence.
     compares: ClassVar[tuple[str, ...]] = ()
 
-    def __init__(self, spec: RuleSpec, options: KindOptions, context: RuleContext) -> None:
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "Options" in cls.__dict__:
+            return
+        for base in getattr(cls, "__orig_bases__", ()):
+            args = get_args(base)
+            if get_origin(base) is RuleKind and args and isinstance(args[0], type):
+                cls.Options = args[0]
+
+    def __init__(self, spec: RuleSpec, options: OptionsT, context: RuleContext) -> None:
         self.spec = spec
-        self.options = options
+        self.options: OptionsT = options
         self.context = context
 
     @classmethod
     def template_fields(cls) -> tuple[str, ...]:
         return ("text", *cls.message_fields)
+
+    @classmethod
+    def field_docs(cls) -> dict[str, str]:
+        """Every placeholder a message may use, with what it holds."""
+        fields = cls.message_fields
+        docs = dict(fields) if isinstance(fields, Mapping) else dict.fromkeys(fields, "")
+        return {"text": TEXT_FIELD, **docs}
 
     @abstractmethod
     def check(self, facts: FactSet) -> Iterable[Finding]:

@@ -28,7 +28,7 @@ MAX_VALUES = 100_000
 @dataclass
 class Rule:
     spec: RuleSpec
-    kind: RuleKind
+    kind: RuleKind[Any]
     path: Path
 
 

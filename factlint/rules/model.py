@@ -16,6 +16,8 @@ class RuleSpec(BaseModel):
     name: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
     kind: str
     severity: Severity
+    # One line, what the rule flags: `factlint rules` and the README's rules table.
+    summary: str = ""
     message: str
     # What the rule checks, why it matters, an example and the fix: printed by `factlint explain`.
     description: str = ""

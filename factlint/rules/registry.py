@@ -12,17 +12,17 @@ import importlib
 import pkgutil
 from collections.abc import Callable
 from importlib.metadata import entry_points
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from factlint.rules.base import RuleKind
 
 ENTRY_POINT_GROUP = "factlint.rule_kinds"
 
-_KINDS: dict[str, type[RuleKind]] = {}
+_KINDS: dict[str, type[RuleKind[Any]]] = {}
 _loaded = False
 
-K = TypeVar("K", bound="type[RuleKind]")
+K = TypeVar("K", bound="type[RuleKind[Any]]")
 
 
 def register(name: str) -> Callable[[K], K]:
@@ -52,11 +52,11 @@ def _load_all() -> None:
             _KINDS[entry.name] = cls
 
 
-def kinds() -> dict[str, type[RuleKind]]:
+def kinds() -> dict[str, type[RuleKind[Any]]]:
     _load_all()
     return dict(sorted(_KINDS.items()))
 
 
-def get_kind(name: str) -> type[RuleKind] | None:
+def get_kind(name: str) -> type[RuleKind[Any]] | None:
     _load_all()
     return _KINDS.get(name)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from pydantic import Field
+
 from factlint.facts.model import DocumentFacts, FactSet
 from factlint.findings.model import Finding
 from factlint.rules.base import RuleKind, evidence_at
@@ -20,8 +22,10 @@ from factlint.rules.registry import register
 
 
 class Options(KindOptions):
-    # Event types that end what a participant was (see factlint/nlp/event_classes.py).
-    end_classes: list[str] = ["end-of-rule", "death", "departure"]
+    end_classes: list[str] = Field(
+        ["end-of-rule", "death", "departure"],
+        description="Event types that end what a participant was (factlint/nlp/event_classes.py).",
+    )
 
 
 def _later(a: str, b: str) -> bool:
@@ -31,20 +35,21 @@ def _later(a: str, b: str) -> bool:
 
 
 @register("chronology")
-class Chronology(RuleKind):
-    """An end dated before something the same document says continued "since" a later date.
+class Chronology(RuleKind[Options]):
+    """An end dated before something the same document says continued "since" a later date."""
 
-    Options: `end_classes`. Message fields: {event}, {since}, {since_line}, {who}.
-    """
-
-    Options = Options
-    message_fields = ("event", "since", "since_line", "who")
+    message_fields = {
+        "event": "the ending, e.g. 'the end of rule'",
+        "since": 'the later "since" date, as written',
+        "since_line": 'the line of the "since" date',
+        "who": "the participant both sentences are about",
+    }
 
     def blocking_keys(self, doc: DocumentFacts) -> set[str]:
         return set()  # one document at a time
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
-        options: Options = self.options  # type: ignore[assignment]
+        options = self.options
         ends = set(options.end_classes)
         for doc in facts.documents:
             dated = [d for d in doc.dates if is_calendar_value(d.value) and not d.relative]

@@ -22,6 +22,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Annotated
+
+from pydantic import Field
 
 from factlint.facts.model import CountFact, DocumentFacts, FactSet
 from factlint.findings.model import Finding
@@ -40,16 +43,23 @@ CURRENCY_NAMES = {"usd": "dollars", "eur": "euros", "gbp": "pounds", "sgd": "Sin
 
 
 class Options(KindOptions):
-    # Nouns whose counts legitimately differ (units, time spans, running tolls).
-    ignore_nouns: list[str] = [
+    ignore_nouns: Annotated[
+        list[str],
+        Field(description="Nouns whose counts legitimately differ (units, time spans, tolls)."),
+    ] = [
         "year", "month", "week", "day", "hour", "minute", "second", "time", "percent", "people",
         "person", "dollar", "point", "mile", "kilometer", "foot", "meter", "inch", "pound",
         "dead", "death", "injury", "casualty", "victim", "body",
     ]  # fmt: skip
-    min_agreeing_documents: int = 2
-    # More distinct figures than this for one noun in a set: it counts several things.
-    max_values: int = 2
-    max_evidence: int = 3
+    min_agreeing_documents: int = Field(
+        2, description="Documents that must write the other figure before one is flagged."
+    )
+    max_values: int = Field(
+        2,
+        description="More distinct figures than this for one noun in a set: it counts several"
+        " things, and none is flagged.",
+    )
+    max_evidence: int = Field(3, description="Documents quoted as evidence, at most.")
 
 
 @dataclass(frozen=True)
@@ -111,22 +121,24 @@ def _is_update(item: Stated, other: float, backers: list[Stated]) -> bool:
 
 
 @register("count_conflict")
-class CountConflict(RuleKind):
-    """Numbers for the same thing that disagree: "12 agreements" vs "14 agreements".
+class CountConflict(RuleKind[Options]):
+    """Numbers for the same thing that disagree: "12 agreements" vs "14 agreements"."""
 
-    Options: `ignore_nouns`, `min_agreeing_documents`, `max_values`, `max_evidence`.
-    Message fields: {counted}, {other_counted} (a figure with its noun, in agreement),
-    {noun}, {value}, {other}, {support}, {note}.
-    """
-
-    Options = Options
-    message_fields = ("counted", "other_counted", "noun", "value", "other", "support", "note")
+    message_fields = {
+        "counted": "this document's figure with its noun in agreement, e.g. '12 agreements'",
+        "other_counted": "the other documents' figure with its noun, e.g. '14 agreements'",
+        "noun": "the counted noun",
+        "value": "this document's figure",
+        "other": "the other documents' figure",
+        "support": "the documents that write the other version, e.g. '2 other documents'",
+        "note": "' (the same digits in another order: a typo?)' when it looks like one",
+    }
 
     def blocking_keys(self, doc: DocumentFacts) -> set[str]:
         return actor_keys(doc)
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
-        options: Options = self.options  # type: ignore[assignment]
+        options = self.options
         groups: dict[tuple[str, str], list[Stated]] = defaultdict(list)
         ignored = set(options.ignore_nouns)
         for doc in facts.documents:
@@ -142,7 +154,7 @@ class CountConflict(RuleKind):
             yield from self._check_group(groups[key], story)
 
     def _check_group(self, items: list[Stated], story: set[str]) -> Iterable[Finding]:
-        options: Options = self.options  # type: ignore[assignment]
+        options = self.options
         by_value: dict[float, list[Stated]] = defaultdict(list)
         for item in items:
             by_value[item.fact.value].append(item)
@@ -166,7 +178,7 @@ class CountConflict(RuleKind):
     ) -> tuple[float, list[Stated], bool] | None:
         """The other figure this statement disagrees with, its backers, and whether the two
         are a digit typo; None when nothing stands against it."""
-        options: Options = self.options  # type: ignore[assignment]
+        options = self.options
         best: tuple[tuple[bool, int], float, list[Stated], bool] | None = None
         for other in sorted(by_value):
             if other == value or any(b.doc.path == item.doc.path for b in by_value[other]):
@@ -193,7 +205,7 @@ class CountConflict(RuleKind):
         return None if best is None else best[1:]
 
     def _finding(self, item: Stated, other: float, backers: list[Stated], typo: bool) -> Finding:
-        options: Options = self.options  # type: ignore[assignment]
+        options = self.options
         fact = item.fact
         evidence = [evidence_at(b.doc, b.fact.span) for b in backers[: options.max_evidence]]
         if fact.noun is None:

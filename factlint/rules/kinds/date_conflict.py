@@ -18,7 +18,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import Annotated, Literal
+
+from pydantic import Field
 
 from factlint.facts.model import DateFact, DocumentFacts, FactSet
 from factlint.findings.model import Finding
@@ -40,23 +42,34 @@ from factlint.rules.registry import register
 
 
 class Options(KindOptions):
-    # Which dates this rule reports: stated ones, or relative ones resolved on publication.
-    flag: Literal["absolute", "relative"] = "absolute"
-    # Slack for relative dates, which are approximate ("ten months ago").
-    relative_tolerance_months: int = 1
-    # Event types compared: those that happen once to a participant (a founding, a death, a
-    # stock-market listing).
-    classes: list[str] = [
+    flag: Literal["absolute", "relative"] = Field(
+        "absolute",
+        description="Which dates the rule reports: stated ones (absolute), or relative ones"
+        " resolved on the publication date (relative).",
+    )
+    relative_tolerance_months: int = Field(
+        1, description='Slack for relative dates, which are approximate ("ten months ago").'
+    )
+    classes: Annotated[
+        list[str],
+        Field(
+            description="Event types that happen once to a participant (a founding, a death,"
+            " a listing): any two dates differ."
+        ),
+    ] = [
         "end-of-rule", "start-of-rule", "death", "birth", "founding", "listing",
     ]  # fmt: skip
-    # Event types that recur (an election, a launch, an earthquake): they have a date per
-    # instance, so two dates conflict only as a slip of one digit of the day within one
-    # month ("September 8" / "September 18", "June 26" / "June 28").
-    recurring_classes: list[str] = [
+    recurring_classes: Annotated[
+        list[str],
+        Field(
+            description="Event types that recur (an election, a launch): two dates conflict only"
+            ' as a slip of one digit of the day in one month ("September 8" / "September 18").'
+        ),
+    ] = [
         "election", "launch", "release", "disaster", "agreement", "acquisition", "delivery",
         "crash", "deadline", "attack", "arrest", "trial",
     ]  # fmt: skip
-    max_evidence: int = 3
+    max_evidence: int = Field(3, description="Documents quoted as evidence, at most.")
 
 
 # A calendar day written without its year ("June 26", "13 October"): its year comes from the
@@ -205,21 +218,22 @@ def _target(
 
 
 @register("date_conflict")
-class DateConflict(RuleKind):
-    """One event, different dates: "December 2024" here, "December 2014" there.
+class DateConflict(RuleKind[Options]):
+    """One event, different dates: "December 2024" here, "December 2014" there."""
 
-    Options: `flag` (absolute | relative), `relative_tolerance_months`, `classes`,
-    `max_evidence`. Message fields: {event}, {value}, {majority}, {support}, {note}.
-    """
-
-    Options = Options
-    message_fields = ("event", "value", "majority", "support", "note")
+    message_fields = {
+        "event": "the event, e.g. 'the death of Hafez al-Assad'",
+        "value": "this document's date (YYYY, YYYY-MM or YYYY-MM-DD)",
+        "majority": "the date the other documents give",
+        "support": "the documents that write the other version, e.g. '2 other documents'",
+        "note": "why to check: a tie, or how a relative date was counted; else empty",
+    }
 
     def blocking_keys(self, doc: DocumentFacts) -> set[str]:
         return actor_keys(doc)
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
-        options: Options = self.options  # type: ignore[assignment]
+        options = self.options
         reported: set[tuple[str, int]] = set()
         found = statements(facts)
         once = set(options.classes)
@@ -236,13 +250,13 @@ class DateConflict(RuleKind):
                     yield finding
 
     def _tolerance(self, a: Statement, b: Statement) -> int:
-        options: Options = self.options  # type: ignore[assignment]
+        options = self.options
         return options.relative_tolerance_months if a.relative or b.relative else 0
 
     def _conflicts(
         self, cls: str, group: list[Statement], slips_only: bool = False
     ) -> Iterator[tuple[Finding, tuple[str, int]]]:
-        options: Options = self.options  # type: ignore[assignment]
+        options = self.options
         # A document that itself gives two dates for the "event" is telling of two events
         # (two elections, two visits): the group is not one event.
         by_doc: dict[str, list[Statement]] = defaultdict(list)

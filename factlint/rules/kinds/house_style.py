@@ -117,14 +117,21 @@ Pattern = Annotated[str, AfterValidator(_check_pattern)]
 
 
 class Options(KindOptions):
-    # pattern -> the house's wording.
-    swap: dict[Pattern, Annotated[str, Field(min_length=1)]] = Field(min_length=1)
-    ignorecase: bool = False
-    word_bounded: bool = True
-    # Seconds all patterns together may spend on one document.
-    timeout: float = Field(default=1.0, gt=0, le=60)
-    # Seconds the rule may spend on the whole run, every document together.
-    run_timeout: float = Field(default=60.0, gt=0, le=3600)
+    swap: dict[Pattern, Annotated[str, Field(min_length=1)]] = Field(
+        min_length=1,
+        description="Regular expression (Python `regex` syntax) -> the house's wording.",
+    )
+    ignorecase: bool = Field(False, description="Match any case.")
+    word_bounded: bool = Field(True, description="Match whole words only.")
+    timeout: float = Field(
+        default=1.0, gt=0, le=60, description="Seconds all patterns may spend on one document."
+    )
+    run_timeout: float = Field(
+        default=60.0,
+        gt=0,
+        le=3600,
+        description="Seconds the rule may spend on the whole run, every document together.",
+    )
 
 
 class _Swap:
@@ -159,27 +166,23 @@ def _matches(
 
 
 @register("house_style")
-class HouseStyle(RuleKind):
-    """House spellings: every match of a `swap` pattern is replaced by its value (safe fix).
+class HouseStyle(RuleKind[Options]):
+    """House spellings: every match of a `swap` pattern is replaced by its value (safe fix)."""
 
-    Options: `swap` ({pattern: replacement}, required), `ignorecase` (false), `word_bounded`
-    (true), `timeout` (seconds per document, 1), `run_timeout` (seconds for the whole run,
-    60). Message fields: {replacement}, {pattern}.
-    """
+    message_fields = {
+        "replacement": "the house's wording",
+        "pattern": "the `swap` pattern that matched",
+    }
 
-    Options = Options
-    message_fields = ("replacement", "pattern")
-
-    def __init__(self, spec: RuleSpec, options: KindOptions, context: RuleContext) -> None:
+    def __init__(self, spec: RuleSpec, options: Options, context: RuleContext) -> None:
         super().__init__(spec, options, context)
-        assert isinstance(options, Options)
         self.swaps = [_Swap(p, r, options) for p, r in options.swap.items()]
 
     def blocking_keys(self, doc: DocumentFacts) -> set[str]:
         return set()  # one document at a time
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
-        options: Options = self.options  # type: ignore[assignment]
+        options = self.options
         run_deadline = time.monotonic() + options.run_timeout
         spent: dict[str, float] = {}
         for number, doc in enumerate(facts.documents):
@@ -198,7 +201,7 @@ class HouseStyle(RuleKind):
     def _check_document(self, doc: DocumentFacts, run_deadline: float) -> Iterator[Finding]:
         if not doc.text.strip():
             return
-        options: Options = self.options  # type: ignore[assignment]
+        options = self.options
         locator = Document(path=doc.path, text=doc.text, anchors=doc.anchors)
         deadline = min(time.monotonic() + options.timeout, run_deadline)
         found: list[tuple[int, int, int]] = []
@@ -225,7 +228,7 @@ class HouseStyle(RuleKind):
                 )
 
     def _timeout_finding(self, locator: Document, pattern: str) -> Finding:
-        options: Options = self.options  # type: ignore[assignment]
+        options = self.options
         return self._warning(
             locator,
             f"pattern '{pattern}' took longer than {options.timeout:g} s on this document "
@@ -235,7 +238,7 @@ class HouseStyle(RuleKind):
     def _budget_finding(
         self, doc: DocumentFacts, findings: list[Finding], spent: dict[str, float], left: int
     ) -> Finding:
-        options: Options = self.options  # type: ignore[assignment]
+        options = self.options
         slowest = max(spent, key=lambda path: spent[path])
         stopped = next((f.message for f in findings if not f.text), None)
         where = "" if stopped is None else f" ({stopped.split(' took', 1)[0]})"

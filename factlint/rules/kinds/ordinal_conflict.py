@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from pydantic import Field
+
 from factlint.facts.model import DocumentFacts, FactSet, OrdinalFact
 from factlint.findings.model import Finding
 from factlint.nlp.event_classes import classes_of
@@ -38,10 +40,14 @@ ORDINAL_NAMES = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}
 
 
 class Options(KindOptions):
-    # Event types whose ordinals are compared (see factlint/nlp/event_classes.py).
-    classes: list[str] = ["meeting", "call", "election", "acquisition", "bid"]
-    min_shared_participants: int = 2
-    max_evidence: int = 3
+    classes: list[str] = Field(
+        ["meeting", "call", "election", "acquisition", "bid"],
+        description="Event types whose ordinals are compared (factlint/nlp/event_classes.py).",
+    )
+    min_shared_participants: int = Field(
+        2, description="Participants two statements must share to be about one series."
+    )
+    max_evidence: int = Field(3, description="Documents quoted as evidence, at most.")
 
 
 @dataclass(frozen=True)
@@ -63,22 +69,23 @@ def _event_dates(doc: DocumentFacts, cls: str) -> set[str]:
 
 
 @register("ordinal_conflict")
-class OrdinalConflict(RuleKind):
-    """The same meeting counted differently: "their second encounter" vs "the first meeting".
+class OrdinalConflict(RuleKind[Options]):
+    """The same meeting counted differently: "their second encounter" vs "the first meeting"."""
 
-    Options: `classes`, `min_shared_participants`, `max_evidence`.
-    Message fields: {noun}, {other}, {support}, {participants}, {note}.
-    """
-
-    Options = Options
-    message_fields = ("noun", "other", "support", "participants", "note")
+    message_fields = {
+        "noun": "the counted event's noun, e.g. 'meeting'",
+        "other": "the ordinal the other documents give, e.g. 'first'",
+        "support": "the documents that write the other version, e.g. '2 other documents'",
+        "participants": "the participants the statements share",
+        "note": "the events' dates when they differ (maybe two events), a tie; else empty",
+    }
     compares = ("ordinals",)
 
     def blocking_keys(self, doc: DocumentFacts) -> set[str]:
         return actor_keys(doc)
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
-        options: Options = self.options  # type: ignore[assignment]
+        options = self.options
         by_class: dict[str, list[Counted]] = defaultdict(list)
         for doc in facts.documents:
             for fact in doc.ordinals:
@@ -96,7 +103,7 @@ class OrdinalConflict(RuleKind):
         whose sentence names none, or only the story's main actors, stands for them: "the
         company's fourth launch"), and their sentences date the event to the same day or
         one next to it, or leave it undated."""
-        options: Options = self.options  # type: ignore[assignment]
+        options = self.options
         blocks: dict[tuple[str, ...], list[Counted]] = defaultdict(list)
         anyone = [i for i in items if not i.people or i.people <= story]
         for item in items:
@@ -110,7 +117,7 @@ class OrdinalConflict(RuleKind):
 
     def _check_class(self, cls: str, items: list[Counted], story: set[str]) -> Iterable[Finding]:
         """Each ordinal is judged in the block where the most documents disagree with it."""
-        options: Options = self.options  # type: ignore[assignment]
+        options = self.options
         blocks = dict(enumerate(self._blocks(items, story)))
         verdicts: dict[int, tuple[int, int, int, int, list[Counted]]] = {}
         # The most documents that agree with an ordinal in any of its blocks: an ordinal is

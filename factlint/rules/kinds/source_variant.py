@@ -22,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from pydantic import Field
 from rapidfuzz.distance import OSA
 
 from factlint.facts.model import DocumentFacts, FactSet, SourceFact
@@ -38,7 +39,7 @@ _ENDINGS = ("ial", "al", "ian", "an", "ese", "ish", "ic", "es", "s")
 
 
 class Options(KindOptions):
-    max_evidence: int = 3
+    max_evidence: int = Field(3, description="Documents quoted as evidence, at most.")
 
 
 @dataclass(frozen=True)
@@ -85,15 +86,14 @@ def condensed(short: str, long: tuple[str, ...]) -> bool:
 
 
 @register("source_variant")
-class SourceVariant(RuleKind):
+class SourceVariant(RuleKind[Options]):
     """One outlet named two ways: "GAZETADESPORTIVA" / "Gazeta Desportiva", "Twin City" /
-    "Twin Cities", "LATIMES" / "Los Angeles Times".
+    "Twin Cities", "LATIMES" / "Los Angeles Times"."""
 
-    Options: `max_evidence`. Message fields: {canonical}, {count}.
-    """
-
-    Options = Options
-    message_fields = ("canonical", "count")
+    message_fields = {
+        "canonical": "the name most documents credit the outlet under",
+        "count": "how many times that name is written",
+    }
     compares = ("sources",)
 
     def blocking_keys(self, doc: DocumentFacts) -> set[str]:
@@ -140,7 +140,7 @@ class SourceVariant(RuleKind):
         return one_word_apart(a, b)
 
     def _flag(self, variants: list[Named], canonical: list[Named]) -> Iterable[Finding]:
-        options: Options = self.options  # type: ignore[assignment]
+        options = self.options
         seen: set[str] = set()
         evidence = []
         for item in canonical:

@@ -26,6 +26,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Annotated
+
+from pydantic import Field
 
 from factlint.facts.model import DocumentFacts, FactSet, TitleFact
 from factlint.findings.model import Evidence, Finding, Severity
@@ -39,9 +42,13 @@ _ABBREVIATION = re.compile(r"\.$")
 
 
 class Options(KindOptions):
-    # Words that make a title an office, rank or role worth comparing; a title with none of
-    # them ("actress", "star", "striker") is a description and is left alone.
-    offices: list[str] = [
+    offices: Annotated[
+        list[str],
+        Field(
+            description="Words that make a title an office, rank or role worth comparing; a"
+            ' title with none ("actress", "striker") is a description and left alone.'
+        ),
+    ] = [
         "president", "minister", "premier", "chancellor", "governor", "mayor", "senator",
         "representative", "congressman", "chairman", "chief", "director", "officer",
         "executive", "secretary", "secretary-general", "general", "admiral", "colonel",
@@ -52,8 +59,10 @@ class Options(KindOptions):
         "archbishop", "cardinal", "editor", "publisher",
         "speaker", "provost", "dean", "rector", "coach", "deputy", "vice", "constable",
     ]  # fmt: skip
-    # House abbreviations, spelled out before titles are compared ("CFO", "Gen.", "Lt.").
-    abbreviations: dict[str, str] = {
+    abbreviations: Annotated[
+        dict[str, str],
+        Field(description='Abbreviations spelled out before titles are compared ("CFO", "Gen.").'),
+    ] = {
         "ceo": "chief executive officer", "cfo": "chief financial officer",
         "coo": "chief operating officer", "cto": "chief technology officer",
         "cmo": "chief marketing officer", "cio": "chief information officer",
@@ -69,8 +78,10 @@ class Options(KindOptions):
         "congresswoman": "congressman", "councilwoman": "councilman",
         "councilor": "councillor",
     }  # fmt: skip
-    # One office in other words or another language: reported at `synonym_severity`.
-    synonyms: list[list[str]] = [
+    synonyms: Annotated[
+        list[list[str]],
+        Field(description="One office in other words or languages: `synonym_severity`."),
+    ] = [
         ["prime minister", "premier", "premier ministre", "primeiro-ministro",
          "primer ministro", "primo ministro", "ministerpräsident"],
         ["chancellor", "bundeskanzler", "kanzler", "bundeskanzlerin"],
@@ -80,25 +91,33 @@ class Options(KindOptions):
         ["governor", "gobernador", "governador", "gouverneur"],
         ["foreign minister", "foreign secretary", "minister of foreign affairs"],
     ]  # fmt: skip
-    # Words of tenure: "interim" / "acting" President is one office, reported as a synonym.
-    tenure: list[str] = [
+    tenure: Annotated[
+        list[str],
+        Field(description='Words of tenure: "interim" / "acting" President is one office.'),
+    ] = [
         "interim", "acting", "transitional", "caretaker", "provisional", "temporary",
         "designate", "elect",
     ]  # fmt: skip
-    # Words that change the rank: added or different, they make another title.
-    ranks: list[str] = [
+    ranks: Annotated[
+        list[str],
+        Field(description="Words that change the rank: added or different, another title."),
+    ] = [
         "deputy", "vice", "assistant", "associate", "under", "rear", "lieutenant",
         "brigadier", "sub", "junior", "senior", "staff", "first", "second", "principal",
     ]  # fmt: skip
-    # Words that describe the office rather than name it ("regional governor").
-    descriptive: list[str] = [
+    descriptive: Annotated[
+        list[str],
+        Field(description='Words that describe the office, not name it ("regional governor").'),
+    ] = [
         "regional", "national", "federal", "local", "provincial", "municipal", "state",
         "city", "county", "new", "longtime", "current", "top", "incumbent", "sitting",
         "serving", "newly", "veteran", "powerful", "popular", "embattled", "beleaguered",
         "the", "its", "their", "his", "her",
     ]  # fmt: skip
-    synonym_severity: Severity = Severity.info
-    max_evidence: int = 3
+    synonym_severity: Severity = Field(
+        Severity.info, description="Severity of one office in other words (a synonym, tenure)."
+    )
+    max_evidence: int = Field(3, description="Documents quoted as evidence, at most.")
 
 
 SAME, SYNONYM, RANK, OFFICE = 0, 1, 2, 3
@@ -231,17 +250,17 @@ def person_keys(facts: FactSet) -> dict[str, tuple[str, str]]:
 
 
 @register("title_conflict")
-class TitleConflict(RuleKind):
-    """One person's office, rank or role differs across documents.
+class TitleConflict(RuleKind[Options]):
+    """One person's office, rank or role differs across documents."""
 
-    Options: `offices`, `abbreviations`, `synonyms`, `tenure`, `ranks`, `descriptive`,
-    `synonym_severity`, `max_evidence`.
-    Message fields: {title}, {other}, {person}, {support}, {difference}, {note} (" (no
-    majority: check which is right)" when as many documents write each title).
-    """
-
-    Options = Options
-    message_fields = ("title", "other", "person", "support", "difference", "note")
+    message_fields = {
+        "title": "this document's title",
+        "other": "the title the other documents give",
+        "person": "the person, as this document names them",
+        "support": "the documents that write the other title, e.g. '2 other documents'",
+        "difference": "'the same office in other words', 'another rank' or 'another office'",
+        "note": "' (no majority: check which is right)' on a tie, else empty",
+    }
     compares = ("titles",)
 
     def blocking_keys(self, doc: DocumentFacts) -> set[str]:
@@ -252,7 +271,7 @@ class TitleConflict(RuleKind):
         return {skeleton(n.split()[-1]) for n in names if n.split()}
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
-        titles = Titles(self.options)  # type: ignore[arg-type]
+        titles = Titles(self.options)
         keys = person_keys(facts)
         groups: dict[tuple[str, str], list[Titled]] = defaultdict(list)
         for doc in facts.documents:
@@ -265,7 +284,7 @@ class TitleConflict(RuleKind):
             yield from self._check(titles, groups[key])
 
     def _check(self, titles: Titles, items: list[Titled]) -> Iterable[Finding]:
-        options: Options = self.options  # type: ignore[assignment]
+        options = self.options
 
         # The reference: the title whose compatible titles most documents use.
         def support(item: Titled) -> set[str]:

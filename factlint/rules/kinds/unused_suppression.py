@@ -8,11 +8,12 @@ from factlint.facts.model import DocumentFacts, FactSet, Span
 from factlint.findings.model import Finding
 from factlint.findings.suppressions import Suppression
 from factlint.rules.base import RuleKind
+from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
 
 
 @register("unused_suppression")
-class UnusedSuppression(RuleKind):
+class UnusedSuppression(RuleKind[KindOptions]):
     """Reports `<!-- factlint: ignore ... -->` and `disable` comments that silence no finding.
 
     Whether a comment is used depends on every other rule's findings, so `factlint check` runs
@@ -22,7 +23,10 @@ class UnusedSuppression(RuleKind):
     the comment.
     """
 
-    message_fields = ("codes", "scope")
+    message_fields = {
+        "codes": "the rule codes the comment names ('factlint' when it names none)",
+        "scope": "what the comment covers, e.g. 'this line' or 'lines 3-9'",
+    }
 
     def blocking_keys(self, doc: DocumentFacts) -> set[str]:
         return set()  # one document at a time

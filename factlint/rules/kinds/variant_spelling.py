@@ -29,6 +29,7 @@ from functools import cached_property, lru_cache
 from itertools import combinations
 
 import regex
+from pydantic import Field
 from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency
 
@@ -65,33 +66,49 @@ NAME_PARTICLES = ("la", "le", "de", "di", "da", "du", "van", "von", "mc", "mac")
 
 
 class Options(KindOptions):
-    labels: list[str] = DEFAULT_LABELS
-    # A form at least this frequent in English is a common word (Navy, Bank, Ball), not a
-    # name; it is compared only when it shares a full name with the other form.
-    word_zipf: float = 4.0
-    # Capitalised words the recogniser did not call entities are compared only when rarer
-    # than this.
-    unlabelled_zipf: float = 4.0
-    # Forms shorter than this are too ambiguous to call variants.
-    min_length: int = 4
-    # Two forms both at least this frequent in English (wordfreq Zipf scale) are taken as
-    # different names unless they share a full name.
-    common_zipf: float = 3.5
-    # Occurrences of the canonical form listed as evidence, one per document.
-    max_evidence: int = 3
-    # Fixes are safe when the documents voting for the canonical form outnumber those voting
-    # for the variant at least this much (documents, not mentions).
-    safe_fix_ratio: float = 2.0
-    # A well-known name (a place in the gazetteer, or a word the set only ever writes
-    # capitalised as an entity) is compared even when frequent, against a form rarer than
-    # this: a word that is no English word at all ("Berrlin", "Microsfot").
-    nonword_zipf: float = 1.5
-    # A large city's other name where the set uses its English name (Lisboa / Lisbon): a
-    # matter of style, reported at this severity with `local_message`.
-    local_names: bool = True
-    local_severity: Severity = Severity.info
-    local_message: str = (
-        "'{text}' is the local name of {canonical} ({tally}): a matter of style, not a misspelling"
+    labels: list[str] = Field(
+        DEFAULT_LABELS, description="Entity labels whose words are compared as names."
+    )
+    word_zipf: float = Field(
+        4.0,
+        description="A form at least this frequent in English (Navy, Bank) is a common word,"
+        " compared only when it shares a full name with the other form.",
+    )
+    unlabelled_zipf: float = Field(
+        4.0,
+        description="Capitalised words the recogniser did not call entities are compared only"
+        " when rarer than this.",
+    )
+    min_length: int = Field(
+        4, description="Forms shorter than this are too ambiguous to call variants."
+    )
+    common_zipf: float = Field(
+        3.5,
+        description="Two forms both at least this frequent in English (wordfreq Zipf scale) are"
+        " different names unless they share a full name.",
+    )
+    max_evidence: int = Field(
+        3, description="Occurrences of the canonical form quoted as evidence, one per document."
+    )
+    safe_fix_ratio: float = Field(
+        2.0,
+        description="The fix is safe when the documents voting for the canonical form outnumber"
+        " those voting for the variant at least this much.",
+    )
+    nonword_zipf: float = Field(
+        1.5,
+        description="A well-known name (a gazetteer place) is compared even when frequent,"
+        ' against a form rarer than this: no English word at all ("Berrlin").',
+    )
+    local_names: bool = Field(
+        True,
+        description="Report a large city's local name where the set writes its English name"
+        " (Lisboa / Lisbon) as style, at `local_severity` with `local_message`.",
+    )
+    local_severity: Severity = Field(Severity.info, description="Severity of a local name.")
+    local_message: str = Field(
+        "'{text}' is the local name of {canonical} ({tally}): a matter of style, not a misspelling",
+        description="Message of a local name (same fields as `message`).",
     )
 
 
@@ -392,21 +409,25 @@ class Verdict:
 
 
 @register("variant_spelling")
-class VariantSpelling(RuleKind):
+class VariantSpelling(RuleKind[Options]):
     """Names spelled two ways: Hmeimim/Khmeimim, Ahmed/Ahmad, Tartus/Tartous.
 
-    Options: `labels` (entity labels whose words are compared), `min_length`, `common_zipf`,
-    `max_evidence`, `safe_fix_ratio`. The project vocabulary (`accept`, `reject`, `canonical`)
-    wins over the majority.
-    Message fields: {canonical}, {canonical_count}, {variant_count}, {where}, {basis}.
+    The project vocabulary (`accept`, `reject`, `canonical`) wins over the majority.
     """
 
-    Options = Options
-    message_fields = ("canonical", "canonical_count", "variant_count", "where", "basis", "tally")
+    message_fields = {
+        "canonical": "the spelling to use",
+        "canonical_count": "how many times the spelling to use is written",
+        "variant_count": "how many times this spelling is written",
+        "where": "where the spelling to use is written, e.g. 'in 2 other documents'",
+        "basis": "'majority', 'tie', 'house style' or 'well-known name'",
+        "tally": "the documents writing each spelling, e.g. '3 documents write Hmeimim, 1"
+        " writes Khmeimim'",
+    }
     compares = ("entities", "names")
 
     def _archive_keys(self, doc: DocumentFacts, gap: int) -> set[str]:
-        options: Options = self.options  # type: ignore[assignment]
+        options = self.options
         forms = collect_forms(FactSet(documents=[doc]), set(options.labels))
         return {b for key in forms for b in archive_blocks(key, options.min_length, gap)}
 
@@ -417,7 +438,7 @@ class VariantSpelling(RuleKind):
         return self._archive_keys(doc, MAX_LENGTH_GAP)
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
-        options: Options = self.options  # type: ignore[assignment]
+        options = self.options
         forms = collect_forms(facts, set(options.labels))
         # Plurals and adjectives of a form that is itself present ("Klitschkos") are that form.
         for key in [k for k in forms if any(stem in forms for stem in _stems(k) - {k})]:
@@ -489,7 +510,7 @@ class VariantSpelling(RuleKind):
     def _local_names(self, forms: dict[str, Form], skip: set[str]) -> dict[str, list[Finding]]:
         """A large city's other name where the set also writes its English name (Lisboa /
         Lisbon, München / Munich), unless it has the shape of a slip (Berliin)."""
-        options: Options = self.options  # type: ignore[assignment]
+        options = self.options
         found: dict[str, list[Finding]] = {}
         for key in sorted(forms):
             form = forms[key]
@@ -513,7 +534,7 @@ class VariantSpelling(RuleKind):
         also: list[str] | None = None,
         local: bool = False,
     ) -> Iterator[Finding]:
-        options: Options = self.options  # type: ignore[assignment]
+        options = self.options
         evidence: list[Evidence] = []
         for path in canonical.documents[: options.max_evidence]:
             first = next(o for o in canonical.occurrences if o.doc.path == path)

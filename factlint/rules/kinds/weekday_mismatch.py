@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from pydantic import Field
+
 from factlint.facts.model import DocumentFacts, FactSet
 from factlint.findings.model import Finding
 from factlint.rules.base import RuleKind
@@ -23,24 +25,28 @@ WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturd
 
 
 class Options(KindOptions):
-    max_months_from_publication: int = 6
+    max_months_from_publication: int = Field(
+        6,
+        description="A date without its year is checked only this close to publication"
+        " (further away its year is a guess).",
+    )
 
 
 @register("weekday_mismatch")
-class WeekdayMismatch(RuleKind):
-    """A weekday that does not fit its date.
+class WeekdayMismatch(RuleKind[Options]):
+    """A weekday that does not fit its date."""
 
-    Options: `max_months_from_publication`. Message fields: {date}, {stated}, {actual}.
-    """
-
-    Options = Options
-    message_fields = ("date", "stated", "actual")
+    message_fields = {
+        "date": "the date, e.g. 'March 5, 2025'",
+        "stated": "the weekday the text gives",
+        "actual": "the weekday of that date",
+    }
 
     def blocking_keys(self, doc: DocumentFacts) -> set[str]:
         return set()  # one document at a time
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
-        options: Options = self.options  # type: ignore[assignment]
+        options = self.options
         for doc in facts.documents:
             for fact in doc.dates:
                 if fact.weekday is None or not fact.value:
