@@ -10,21 +10,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from factlint.facts.model import FactSet
+from factlint.facts.model import DocumentFacts, FactSet
 from factlint.findings.model import Finding
 from factlint.rules.base import RuleKind
+from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
 
 NOTE_PREFIX = "no such day: "
 
 
 @register("impossible_date")
-class ImpossibleDate(RuleKind):
-    """A day its month does not have. Message fields: {reason} ("February 2023 has 28 days")."""
+class ImpossibleDate(RuleKind[KindOptions]):
+    """A day its month does not have."""
 
-    message_fields = ("reason",)
+    message_fields = {"reason": "why it is no date, e.g. 'February 2023 has 28 days'"}
 
-    def blocking_keys(self, doc: object) -> set[str]:
+    def blocking_keys(self, doc: DocumentFacts) -> set[str]:
         return set()  # one document at a time
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
