@@ -25,6 +25,7 @@ _MARKUP = re.compile(
     r"|</?[A-Za-z][^>]*(?:>|\Z)",
     re.DOTALL | re.IGNORECASE,
 )
+_NOT_NEWLINE = re.compile(r"[^\n]")
 _START_OR_END = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 # Elements that add no depth: void ones, and those the parser closes when a sibling opens.
 _FLAT = {
@@ -32,10 +33,11 @@ _FLAT = {
     "track", "wbr", "param", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
     "thead", "tbody", "tfoot", "rb", "rt", "rp",
 }  # fmt: skip
-# Deeper nesting than this is refused: the HTML parser checks the open elements at each tag
-# (as the standard says), so N nested elements cost N squared (8 000 deep: 0.3 s to parse,
-# 32 000: 7 s). At this depth a page loads in under a second; real pages nest a few dozen.
-MAX_DEPTH = 10_000
+# Tags nested deeper than this are blanked before parsing: the HTML parser checks the open
+# elements at each tag (as the standard says), so N nested elements cost N squared (8 000
+# deep: 0.3 s to parse, 32 000: 7 s). Browsers cap the tree there too (Chromium: 512); real
+# pages nest a few dozen deep.
+MAX_DEPTH = 512
 _ENTITY = re.compile(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,7};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
 
 DROP_TAGS = {
@@ -294,25 +296,32 @@ def _title(tree: LexborHTMLParser, meta: dict[str, str]) -> str | None:
     return None
 
 
-def nesting_depth(source: str, limit: int = MAX_DEPTH) -> int:
-    """How deep the page's elements nest, read from its tags (a scan, no parse); counting
-    stops just past `limit`."""
-    depth = deepest = 0
+def flatten_deep(source: str, limit: int = MAX_DEPTH) -> str:
+    """The page with the start and end tags nested deeper than `limit` turned into spaces
+    (line breaks kept), read from its tags (a scan, no parse). Same length and lines, so every
+    position stays the source's; the text inside is kept, only its nesting goes."""
+    pieces: list[str] = []
+    cursor = depth = 0
     for match in _MARKUP.finditer(source):
         tag = _START_OR_END.match(match.group(0))
         if tag is None or match.group("raw") or tag.group(2).lower() in _FLAT:
             continue
         if tag.group(1):
+            deep = depth > limit
             depth = max(depth - 1, 0)
-        elif not match.group(0).endswith("/>"):
+        elif match.group(0).endswith("/>"):
+            continue
+        else:
             depth += 1
-            deepest = max(deepest, depth)
-            if deepest > limit:
-                break
-    return deepest
+            deep = depth > limit
+        if deep:
+            pieces += [source[cursor : match.start()], _NOT_NEWLINE.sub(" ", match.group(0))]
+            cursor = match.end()
+    return "".join([*pieces, source[cursor:]]) if pieces else source
 
 
 def extract_html(source: str) -> HtmlContent:
+    source = flatten_deep(source)
     tree = LexborHTMLParser(source)
     measures = _measure(tree)
     root = _content_root(tree, measures)

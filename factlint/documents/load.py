@@ -13,7 +13,7 @@ from pathlib import Path
 from factlint.documents.dateparse import parse_date_value
 from factlint.documents.decode import decode
 from factlint.documents.discover import STDIN, discover, not_regular
-from factlint.documents.html import MAX_DEPTH, extract_html, nesting_depth
+from factlint.documents.html import extract_html
 from factlint.documents.jsonl import read_jsonl
 from factlint.documents.markdown import front_matter_fields, markdown_prose, read_front_matter
 from factlint.documents.model import Document
@@ -111,8 +111,6 @@ def load_markdown(path: str, source: str) -> Document:
 
 
 def load_html(path: str, source: str) -> Document:
-    if nesting_depth(source) > MAX_DEPTH:
-        raise InputError(f"too deeply nested to read (HTML elements over {MAX_DEPTH} deep)", path)
     content = extract_html(source)
     document = Document(
         path=path,
