@@ -1,10 +1,12 @@
-"""The command line: `factlint check|facts|rules|explain`."""
+"""The command line: `factlint check|index|facts|rules|explain`. It parses arguments, hands
+them to one resolved settings object (`factlint.config.resolve_settings`) and the command's
+work (`factlint.commands`), and prints; it decides nothing else."""
 
 from __future__ import annotations
 
 import json
 import sys
-from datetime import date
+from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -13,18 +15,15 @@ import typer
 
 from factlint import __version__
 from factlint.console import setup_streams, write_stdout
-from factlint.errors import FactlintError
+from factlint.errors import ConfigError, FactlintError
 from factlint.findings.model import Severity
 from factlint.printable import printable
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
-    from factlint.cache import CacheOptions
-    from factlint.facts.model import FactSet
+    from factlint.commands import CheckRequest, CheckRun
+    from factlint.config import CommandLine, RunSettings
     from factlint.findings.fixes import FixRun
-    from factlint.nlp.executors import ExecutorOptions
-    from factlint.pipeline import LintResult
+    from factlint.findings.model import Finding
     from factlint.rules.loader import Rule
 
 app = typer.Typer(
@@ -45,6 +44,10 @@ class FactsFormat(str, Enum):
     text = "text"
 
 
+# Options several commands take, declared once.
+PathsArgument = Annotated[
+    list[str], typer.Argument(metavar="PATH", help="Files or folders; '-' reads stdin.")
+]
 NoCacheOption = Annotated[
     bool, typer.Option("--no-cache", help="Neither read nor write the fact cache.")
 ]
@@ -69,6 +72,14 @@ ConfigOption = Annotated[
         " [tool.factlint]).",
     ),
 ]
+ReferenceDateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--reference-date",
+        metavar="DATE",
+        help="Publication date (YYYY-MM-DD) for documents without one.",
+    ),
+]
 JobsOption = Annotated[
     str,
     typer.Option(
@@ -78,8 +89,6 @@ JobsOption = Annotated[
         help="Processes for the NLP pass on uncached files (auto: every usable core).",
     ),
 ]
-
-
 SchedulerOption = Annotated[
     str | None,
     typer.Option(
@@ -89,27 +98,6 @@ SchedulerOption = Annotated[
         "(needs factlint[dask]; --jobs is then ignored).",
     ),
 ]
-
-
-def cache_options(no_cache: bool, cache_dir: Path | None) -> CacheOptions:
-    from factlint.cache import CacheOptions
-
-    return CacheOptions(enabled=not no_cache, directory=cache_dir)
-
-
-def executor_options(jobs: str, scheduler: str | None = None) -> ExecutorOptions:
-    """Where the NLP pass runs, from `--jobs` and `--scheduler`."""
-    from factlint.nlp.executors import ExecutorOptions
-
-    if jobs.strip().lower() == "auto":
-        return ExecutorOptions(scheduler=scheduler)
-    try:
-        count = int(jobs)
-    except ValueError:
-        count = 0
-    if count < 1:
-        fail(f"--jobs: '{jobs}' is not a number of processes (1 or more) or 'auto'")
-    return ExecutorOptions(jobs=count, scheduler=scheduler)
 
 
 def fail(error: FactlintError | str) -> NoReturn:
@@ -128,12 +116,27 @@ def emit(text: str, utf8: bool) -> None:
         fail(problem)
 
 
+def settings_of(line: CommandLine) -> RunSettings:
+    """The run's settings, or a one-line error naming the option or file at fault."""
+    from factlint.config import resolve_settings
+
+    try:
+        return resolve_settings(line)
+    except FactlintError as error:
+        fail(error)
+
+
 def warn_if_empty(documents: int) -> None:
     """Nothing to lint is said, not passed in silence; the exit status stays as Ruff's: 0."""
     from factlint.documents.discover import NO_DOCUMENTS
 
     if not documents:
         typer.echo(f"factlint: warning: {NO_DOCUMENTS}", err=True)
+
+
+def print_errors(errors: Sequence[FactlintError]) -> None:
+    for error in errors:
+        typer.echo(f"factlint: error: {error}", err=True)
 
 
 def refuse_input_targets(paths: list[str], targets: dict[str, Path | None]) -> None:
@@ -143,16 +146,6 @@ def refuse_input_targets(paths: list[str], targets: dict[str, Path | None]) -> N
     for option, target in targets.items():
         if target is not None and names_an_input(target, paths):
             fail(f"{option}: '{target}' is one of the inputs; writing there would overwrite it")
-
-
-def parse_fail_on(value: str | None) -> str | None:
-    """`--fail-on`: a severity, or `none` (never fail on findings, as --exit-zero)."""
-    if value is None:
-        return None
-    levels = ("error", "warning", "info", "none")
-    if value.strip().lower() not in levels:
-        fail(f"--fail-on: '{value}' is not one of {', '.join(levels)}")
-    return value.strip().lower()
 
 
 def check_target_folders(targets: dict[str, Path | None]) -> None:
@@ -185,15 +178,6 @@ def report_fix_run(run: FixRun, quiet: bool = False) -> bool:
     return bool(run.errors or run.changed)
 
 
-def parse_date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        fail(f"--reference-date: '{value}' is not a date in the form YYYY-MM-DD")
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"factlint {__version__}")
@@ -212,334 +196,340 @@ def _main(
     pass
 
 
+def output_formats() -> list[str]:
+    from factlint.reporters import REPORTERS
+
+    return list(REPORTERS)
+
+
+# The options of `check` alone.
+CheckPathsArgument = Annotated[
+    list[str],
+    typer.Argument(metavar="PATH", help="Files or folders to lint; '-' reads stdin."),
+]
+
+OutputFormatOption = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        "--output-format",
+        "-f",
+        envvar="FACTLINT_OUTPUT_FORMAT",
+        metavar="FORMAT",
+        help=f"Output format: {', '.join(output_formats())} (also $FACTLINT_OUTPUT_FORMAT).",
+    ),
+]
+
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", metavar="FILE", help="Write the report to FILE (atomically)."),
+]
+
+FailOnOption = Annotated[
+    str | None,
+    typer.Option(
+        "--fail-on",
+        metavar="LEVEL",
+        help="Lowest severity that makes the exit status 1: error, warning, info or none"
+        " (config `fail-on`; default info).",
+    ),
+]
+
+ExitZeroOption = Annotated[
+    bool,
+    typer.Option("--exit-zero", help="Exit 0 even with findings (same as --fail-on none)."),
+]
+
+QuietOption = Annotated[
+    bool,
+    typer.Option("--quiet", "-q", help="Print the findings and errors only: no summary or notes."),
+]
+
+StdinFilenameOption = Annotated[
+    str | None,
+    typer.Option(
+        "--stdin-filename",
+        metavar="PATH",
+        help="The path standard input ('-') stands for in reports and configuration.",
+    ),
+]
+
+IgnoreErrorsOption = Annotated[
+    bool,
+    typer.Option(
+        "--ignore-errors",
+        help="Unreadable inputs are still reported, but the exit status follows the findings.",
+    ),
+]
+
+SelectOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--select",
+        metavar="CODES",
+        help="Only these rule codes or prefixes (comma-separated).",
+    ),
+]
+
+ExtendSelectOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--extend-select",
+        metavar="CODES",
+        help="Rule codes or prefixes to add to the selection (comma-separated).",
+    ),
+]
+
+IgnoreOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--ignore", metavar="CODES", help="Skip these rule codes or prefixes (comma-separated)."
+    ),
+]
+
+StatisticsOption = Annotated[
+    bool, typer.Option("--statistics", help="Print finding counts per rule instead.")
+]
+
+BaselineOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--baseline",
+        metavar="FILE",
+        help="Report only findings not recorded in this baseline.",
+    ),
+]
+
+WriteBaselineOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--write-baseline", metavar="FILE", help="Record today's findings in FILE and exit 0."
+    ),
+]
+
+FixOption = Annotated[bool, typer.Option("--fix", help="Apply safe fixes to .txt/.md/.html files.")]
+
+UnsafeFixesOption = Annotated[
+    bool, typer.Option("--unsafe-fixes", help="With --fix or --diff, unsafe fixes too.")
+]
+
+DiffOption = Annotated[
+    bool, typer.Option("--diff", help="Print the fixes as a unified diff; write nothing.")
+]
+
+AgainstOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--against",
+        metavar="ARCHIVE",
+        help="Archive files or folders (repeatable): compared with, never reported on.",
+    ),
+]
+
+ArchiveLimitOption = Annotated[
+    int,
+    typer.Option(
+        "--archive-limit",
+        metavar="N",
+        min=0,
+        help="Archive documents read per key a target shares with them (0: no limit).",
+    ),
+]
+
+
 @app.command()
 def check(
-    paths: Annotated[
-        list[str],
-        typer.Argument(metavar="PATH", help="Files or folders to lint; '-' reads stdin."),
-    ],
-    output_format: Annotated[
-        str,
-        typer.Option(
-            "--format",
-            "--output-format",
-            "-f",
-            envvar="FACTLINT_OUTPUT_FORMAT",
-            metavar="FORMAT",
-            help="Output format: text, json, json-lines, sarif, github, gitlab, rdjson, junit,"
-            " html (also $FACTLINT_OUTPUT_FORMAT).",
-        ),
-    ] = "text",
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output", "-o", metavar="FILE", help="Write the report to FILE (atomically)."
-        ),
-    ] = None,
+    paths: CheckPathsArgument,
+    output_format: OutputFormatOption = "text",
+    output: OutputOption = None,
     rules_dirs: RulesOption = None,
-    reference_date: Annotated[
-        str | None,
-        typer.Option(
-            "--reference-date",
-            metavar="DATE",
-            help="Publication date (YYYY-MM-DD) for documents without one.",
-        ),
-    ] = None,
-    fail_on: Annotated[
-        str | None,
-        typer.Option(
-            "--fail-on",
-            metavar="LEVEL",
-            help="Lowest severity that makes the exit status 1: error, warning, info or none"
-            " (config `fail-on`; default info).",
-        ),
-    ] = None,
-    exit_zero: Annotated[
-        bool,
-        typer.Option("--exit-zero", help="Exit 0 even with findings (same as --fail-on none)."),
-    ] = False,
-    quiet: Annotated[
-        bool,
-        typer.Option(
-            "--quiet", "-q", help="Print the findings and errors only: no summary or notes."
-        ),
-    ] = False,
-    stdin_filename: Annotated[
-        str | None,
-        typer.Option(
-            "--stdin-filename",
-            metavar="PATH",
-            help="The path standard input ('-') stands for in reports and configuration.",
-        ),
-    ] = None,
-    ignore_errors: Annotated[
-        bool,
-        typer.Option(
-            "--ignore-errors",
-            help="Unreadable inputs are still reported, but the exit status follows the findings.",
-        ),
-    ] = False,
+    reference_date: ReferenceDateOption = None,
+    fail_on: FailOnOption = None,
+    exit_zero: ExitZeroOption = False,
+    quiet: QuietOption = False,
+    stdin_filename: StdinFilenameOption = None,
+    ignore_errors: IgnoreErrorsOption = False,
     config_file: ConfigOption = None,
-    select: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--select",
-            metavar="CODES",
-            help="Only these rule codes or prefixes (comma-separated).",
-        ),
-    ] = None,
-    extend_select: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--extend-select",
-            metavar="CODES",
-            help="Rule codes or prefixes to add to the selection (comma-separated).",
-        ),
-    ] = None,
-    ignore: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--ignore", metavar="CODES", help="Skip these rule codes or prefixes (comma-separated)."
-        ),
-    ] = None,
-    statistics: Annotated[
-        bool, typer.Option("--statistics", help="Print finding counts per rule instead.")
-    ] = False,
-    baseline: Annotated[
-        Path | None,
-        typer.Option(
-            "--baseline",
-            metavar="FILE",
-            help="Report only findings not recorded in this baseline.",
-        ),
-    ] = None,
-    write_baseline_file: Annotated[
-        Path | None,
-        typer.Option(
-            "--write-baseline", metavar="FILE", help="Record today's findings in FILE and exit 0."
-        ),
-    ] = None,
-    fix: Annotated[
-        bool, typer.Option("--fix", help="Apply safe fixes to .txt/.md/.html files.")
-    ] = False,
-    unsafe_fixes: Annotated[
-        bool, typer.Option("--unsafe-fixes", help="With --fix or --diff, unsafe fixes too.")
-    ] = False,
-    diff: Annotated[
-        bool, typer.Option("--diff", help="Print the fixes as a unified diff; write nothing.")
-    ] = False,
-    against: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--against",
-            metavar="ARCHIVE",
-            help="Archive files or folders (repeatable): compared with, never reported on.",
-        ),
-    ] = None,
-    archive_limit: Annotated[
-        int,
-        typer.Option(
-            "--archive-limit",
-            metavar="N",
-            min=0,
-            help="Archive documents read per key a target shares with them (0: no limit).",
-        ),
-    ] = 50,
+    select: SelectOption = None,
+    extend_select: ExtendSelectOption = None,
+    ignore: IgnoreOption = None,
+    statistics: StatisticsOption = False,
+    baseline: BaselineOption = None,
+    write_baseline_file: WriteBaselineOption = None,
+    fix: FixOption = False,
+    unsafe_fixes: UnsafeFixesOption = False,
+    diff: DiffOption = False,
+    against: AgainstOption = None,
+    archive_limit: ArchiveLimitOption = 50,
     no_cache: NoCacheOption = False,
     cache_dir: CacheDirOption = None,
     jobs: JobsOption = "auto",
     scheduler: SchedulerOption = None,
 ) -> None:
     """Lint documents and report the facts that disagree."""
-    from factlint.config import resolve_config
-    from factlint.documents.load import stdin_named
-    from factlint.findings.baseline import filter_baseline, load_baseline, write_baseline
-    from factlint.findings.filters import Filtered, fails, filter_findings
-    from factlint.findings.fixes import fix_until_stable, plan_fixes, render_diff
-    from factlint.findings.model import Finding
-    from factlint.io import atomic_write
-    from factlint.pipeline import lint
-    from factlint.reporters import REPORTERS, Report, RuleMeta
-    from factlint.reporters.progress import progress
-    from factlint.reporters.statistics import STATISTICS_RENDERERS
+    from factlint.commands import CheckRequest, CheckRun
+    from factlint.config import CommandLine
     from factlint.reporters.text import use_color
-    from factlint.rules.kinds.unused_suppression import UnusedSuppression
-    from factlint.rules.loader import load_rules
 
-    if output_format not in REPORTERS:
-        fail(f"--format: unknown format '{output_format}' (known: {', '.join(REPORTERS)})")
-    if statistics and output_format not in STATISTICS_RENDERERS:
-        fail(f"--statistics: works with --format {' or '.join(STATISTICS_RENDERERS)}")
-    executor = executor_options(jobs, scheduler)
-    level = "none" if exit_zero else parse_fail_on(fail_on)
-    if against and no_cache:
-        fail("--against keeps the archive in the fact store; it cannot run with --no-cache")
-    if against:
-        from factlint.archive.sync import check_archive_paths
-
-        try:
-            check_archive_paths(against)
-        except FactlintError as error:
-            fail(error)
-    # The archive is input too: a report written over an archive article would destroy it.
+    line = CommandLine(
+        paths=paths,
+        config_file=config_file,
+        rules=rules_dirs or [],
+        reference_date=reference_date,
+        select=select,
+        ignore=ignore,
+        extend_select=extend_select,
+        fail_on=fail_on,
+        exit_zero=exit_zero,
+        no_cache=no_cache,
+        cache_dir=cache_dir,
+        jobs=jobs,
+        scheduler=scheduler,
+        stdin_filename=stdin_filename,
+    )
+    request = CheckRequest(
+        paths, output_format, against or [], archive_limit, baseline, stdin_filename
+    )
     writes = {"--output": output, "--write-baseline": write_baseline_file}
-    refuse_input_targets([*paths, *(against or [])], writes)
-    check_target_folders(writes)
+    settings = check_settings(line, request, statistics, writes)
     try:
-        named = [stdin_filename if p == "-" and stdin_filename else p for p in paths]
-        config = resolve_config(named, config_file)
-        selection = config.selection(select, ignore, extend_select)
-        anchor = parse_date(reference_date) or config.settings.reference_date
-        fail_level = level or config.settings.fail_on or "info"
-        rules = load_rules([*config.rule_dirs(), *(rules_dirs or [])], context=config.context())
-        codes = [r.spec.code for r in rules]
-        selection.check_known(codes, "--select" if select else config.location)
-        selection.check_ignored(codes, "--ignore" if ignore else config.location)
-        active = [r for r in rules if selection.rule_enabled(r.spec.code)]
-        known = load_baseline(baseline) if baseline is not None else None
-        # Unused-suppression rules need every other rule's findings: filter_findings runs them.
-        first_pass = [r for r in active if not isinstance(r.kind, UnusedSuppression)]
-        options = cache_options(no_cache, cache_dir)
-
-        def run_lint() -> tuple[LintResult, Filtered, FactSet, dict[str, int] | None]:
-            archive: dict[str, int] | None = None
-            with progress(output_format, paths) as on_progress, stdin_named(stdin_filename):
-                if against:
-                    result, archive, targets = _lint_against(
-                        paths,
-                        against,
-                        first_pass,
-                        anchor,
-                        options,
-                        on_progress,
-                        archive_limit,
-                        executor,
-                    )
-                else:
-                    result = lint(paths, first_pass, anchor, options, on_progress, executor)
-                    targets = result.facts
-            found = result.findings
-            filtered = filter_findings(found, targets, active, selection, result.silenced)
-            return result, filtered, targets, archive
-
-        result, filtered, targets, archive = run_lint()
+        run = CheckRun(settings, request)
+        linted = run.lint()
+        findings = run.findings() if write_baseline_file is None else linted.filtered.findings
     except FactlintError as error:
         fail(error)
-    for error in result.errors:
-        typer.echo(f"factlint: error: {error}", err=True)
-    warn_if_empty(len(result.facts.documents))
-    input_failed = bool(result.errors) and not ignore_errors
-    findings = filtered.findings
+    print_errors(linted.result.errors)
+    warn_if_empty(len(linted.result.facts.documents))
+    input_failed = bool(linted.result.errors) and not ignore_errors
     if write_baseline_file is not None:
-        try:
-            count = write_baseline(write_baseline_file, findings)
-        except FactlintError as error:
-            fail(error)
-        if not quiet:
-            shown = printable(str(write_baseline_file))
-            typer.echo(f"factlint: wrote {count} finding(s) to {shown}", err=True)
+        save_baseline(write_baseline_file, findings, quiet)
         raise typer.Exit(EXIT_ERROR if input_failed else EXIT_CLEAN)
-    baselined = 0
-    if baseline is not None:
+    if diff:
+        changes = print_diff(findings, unsafe_fixes, request)
+        raise typer.Exit(EXIT_ERROR if input_failed else int(changes))
+    fixed, write_failed = 0, False
+    if fix:
+        findings, fixed, write_failed = apply_fixes(run, findings, unsafe_fixes, quiet)
+    color = output is None and output_format == "text" and use_color(sys.stdout)
+    report = run.report(findings, color=color, fixed=fixed, quiet=quiet)
+    write_report(run.render(report, statistics), output, utf8=output_format != "text")
+    raise typer.Exit(exit_status(input_failed or write_failed, findings, settings.fail_on))
+
+
+def check_settings(
+    line: CommandLine, request: CheckRequest, statistics: bool, writes: dict[str, Path | None]
+) -> RunSettings:
+    """The settings of a `check`, after the checks that need no file read: the format, the
+    option values, the archive, and where reports and baselines will be written."""
+    from factlint.config import check_options
+
+    try:
+        check_format(request.output_format, statistics)
+        check_options(line)
+        check_archive(request, line.no_cache)
+    except FactlintError as error:
+        fail(error)
+    # The archive is input too: a report written over an archive article would destroy it.
+    refuse_input_targets([*request.paths, *request.against], writes)
+    check_target_folders(writes)
+    return settings_of(line)
+
+
+def check_format(output_format: str, statistics: bool) -> None:
+    """`--format` names a registered reporter; `--statistics` one with a statistics form."""
+    from factlint.reporters import REPORTERS, STATISTICS_REPORTERS
+
+    REPORTERS.require(output_format, "--format")
+    if statistics and output_format not in STATISTICS_REPORTERS:
+        raise ConfigError(
+            f"works with --format {' or '.join(STATISTICS_REPORTERS)}", "--statistics"
+        )
+
+
+def check_archive(request: CheckRequest, no_cache: bool) -> None:
+    if not request.against:
+        return
+    if no_cache:
+        raise ConfigError(
+            "--against keeps the archive in the fact store; it cannot run with --no-cache"
+        )
+    from factlint.archive.sync import check_archive_paths
+
+    check_archive_paths(request.against)
+
+
+def save_baseline(path: Path, findings: list[Finding], quiet: bool) -> None:
+    from factlint.findings.baseline import write_baseline
+
+    try:
+        count = write_baseline(path, findings)
+    except FactlintError as error:
+        fail(error)
+    if not quiet:
+        typer.echo(f"factlint: wrote {count} finding(s) to {printable(str(path))}", err=True)
+
+
+def print_diff(findings: list[Finding], unsafe: bool, request: CheckRequest) -> bool:
+    """`--diff`: print the fixes as a unified diff; True when some file would change."""
+    from factlint.documents.load import stdin_named
+    from factlint.findings.fixes import plan_fixes, render_diff
+
+    with stdin_named(request.stdin_filename):
+        plan = plan_fixes(findings, unsafe=unsafe, roots=request.paths)
+    for note in [*plan.notes, *map(str, plan.skipped)]:
+        warn(note)
+    emit(render_diff(plan), utf8=True)
+    return bool(plan.files)
+
+
+def apply_fixes(
+    run: CheckRun, findings: list[Finding], unsafe: bool, quiet: bool
+) -> tuple[list[Finding], int, bool]:
+    """`--fix`: fix, lint again, until nothing changes. The findings left, how many were
+    fixed, and whether some file could not be written."""
+    from factlint.documents.load import stdin_named
+    from factlint.findings.fixes import fix_until_stable
+
+    def relint() -> list[Finding]:
         try:
-            findings, baselined = filter_baseline(findings, baseline, known)
+            return run.relint()
         except FactlintError as error:
             fail(error)
-    fixed, write_failed = 0, False
-    if diff:
-        with stdin_named(stdin_filename):
-            plan = plan_fixes(findings, unsafe=unsafe_fixes, roots=paths)
-        for note in [*plan.notes, *map(str, plan.skipped)]:
-            warn(note)
-        emit(render_diff(plan), utf8=True)
-        raise typer.Exit(EXIT_ERROR if input_failed else int(bool(plan.files)))
-    if fix:
 
-        def relint() -> list[Finding]:
-            nonlocal result, filtered, baselined, targets, archive
-            try:
-                result, filtered, targets, archive = run_lint()
-                found = filtered.findings
-                if baseline is not None:
-                    found, baselined = filter_baseline(found, baseline, known)
-            except FactlintError as error:
-                fail(error)
-            return found
-
-        with stdin_named(stdin_filename):
-            run = fix_until_stable(findings, relint, unsafe=unsafe_fixes, roots=paths)
-        findings, fixed = run.findings, run.fixed
-        write_failed = report_fix_run(run, quiet)
-    report = Report(
-        findings=findings,
-        documents=len(targets.documents),
-        errors=[str(e) for e in result.errors],
-        paths=[d.path for d in targets.documents],
-        facts=result.facts,
-        color=output is None and output_format == "text" and use_color(sys.stdout),
-        rules=[
-            RuleMeta(
-                r.spec.code, r.spec.name, r.spec.severity.value, r.spec.description, r.spec.kind
-            )
-            for r in active
-        ],
-        suppressed=filtered.suppressed,
-        baselined=baselined,
-        fixed=fixed,
-        quiet=quiet,
-        archive=archive,
-    )
-    if statistics:
-        rendered = STATISTICS_RENDERERS[output_format](report)
-    else:
-        rendered = REPORTERS[output_format](report)
-    if output is not None:
-        try:
-            atomic_write(output, rendered)
-        except OSError as exc:
-            fail(f"{output}: cannot write report: {exc.strerror}")
-    else:
-        emit(rendered, utf8=output_format != "text")
-    if input_failed or write_failed:
-        raise typer.Exit(EXIT_ERROR)
-    failing = fail_level != "none" and fails(findings, Severity(fail_level))
-    raise typer.Exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+    request = run.request
+    with stdin_named(request.stdin_filename):
+        fixes = fix_until_stable(findings, relint, unsafe=unsafe, roots=request.paths)
+    return fixes.findings, fixes.fixed, report_fix_run(fixes, quiet)
 
 
-def _lint_against(
-    paths: list[str],
-    against: list[str],
-    rules: list[Rule],
-    anchor: date | None,
-    options: CacheOptions,
-    on_progress: Callable[[int, int], None],
-    limit: int,
-    executor: ExecutorOptions,
-) -> tuple[LintResult, dict[str, int], FactSet]:
-    """`check --against`: the result over targets and consulted archive documents, the
-    archive counts for the summary, and the targets' facts (what is reported on)."""
-    from factlint.archive import lint_against
-    from factlint.pipeline import LintResult
+def write_report(rendered: str, output: Path | None, utf8: bool) -> None:
+    from factlint.io import atomic_write
 
-    run = lint_against(paths, against, rules, anchor, options, on_progress, limit, executor)
-    result = LintResult(facts=run.facts, findings=run.findings, errors=run.errors)
-    counts = {"documents": run.archive_documents, "consulted": run.consulted}
-    return result, counts, run.targets
+    if output is None:
+        emit(rendered, utf8)
+        return
+    try:
+        atomic_write(output, rendered)
+    except OSError as exc:
+        fail(f"{output}: cannot write report: {exc.strerror}")
+
+
+def exit_status(failed: bool, findings: list[Finding], fail_on: str) -> int:
+    """2 when an input or a write failed, else 1 when a finding is at or above `fail_on`."""
+    from factlint.findings.filters import fails
+
+    if failed:
+        return EXIT_ERROR
+    failing = fail_on != "none" and fails(findings, Severity(fail_on))
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
 @app.command()
 def index(
     paths: Annotated[list[str], typer.Argument(help="Archive files and folders to index.")],
-    reference_date: Annotated[
-        str | None,
-        typer.Option(
-            "--reference-date", help="Publication date (YYYY-MM-DD) for documents without one."
-        ),
-    ] = None,
-    config_file: Annotated[Path | None, typer.Option("--config", help="Config file.")] = None,
-    rules_dirs: Annotated[
-        list[Path] | None, typer.Option("--rules", help="Extra rule folder (repeatable).")
-    ] = None,
+    reference_date: ReferenceDateOption = None,
+    config_file: ConfigOption = None,
+    rules_dirs: RulesOption = None,
     cache_dir: CacheDirOption = None,
     jobs: JobsOption = "auto",
     scheduler: SchedulerOption = None,
@@ -547,26 +537,36 @@ def index(
     """Keep an archive's facts in the fact store, for `check --against`."""
     from factlint.archive import index_archive
     from factlint.archive.sync import check_archive_paths
-    from factlint.config import resolve_config
+    from factlint.config import CommandLine, check_options
     from factlint.reporters.progress import progress
-    from factlint.rules.loader import load_rules
 
-    executor = executor_options(jobs, scheduler)
+    line = CommandLine(
+        paths=paths,
+        config_file=config_file,
+        rules=rules_dirs or [],
+        reference_date=reference_date,
+        cache_dir=cache_dir,
+        jobs=jobs,
+        scheduler=scheduler,
+    )
     try:
+        check_options(line)
         check_archive_paths(paths)
-        config = resolve_config(paths, config_file)
-        anchor = parse_date(reference_date) or config.settings.reference_date
-        selection = config.selection(None, None)
-        rules = load_rules([*config.rule_dirs(), *(rules_dirs or [])], context=config.context())
-        active = [r for r in rules if selection.rule_enabled(r.spec.code)]
+        settings = settings_of(line)
+        rules = settings.load_rules()
+        active = [r for r in rules if settings.selection.rule_enabled(r.spec.code)]
         with progress("text", paths, label="Indexing") as on_progress:
             result = index_archive(
-                paths, active, anchor, cache_options(False, cache_dir), on_progress, executor
+                paths,
+                active,
+                settings.reference_date,
+                settings.cache,
+                on_progress,
+                settings.executor,
             )
     except FactlintError as error:
         fail(error)
-    for error in result.errors:
-        typer.echo(f"factlint: error: {error}", err=True)
+    print_errors(result.errors)
     counts = result.counts
     typer.echo(
         f"factlint: indexed {result.documents} document(s): {counts.added} added, "
@@ -577,20 +577,11 @@ def index(
 
 @app.command()
 def facts(
-    paths: Annotated[
-        list[str], typer.Argument(metavar="PATH", help="Files or folders; '-' reads stdin.")
-    ],
+    paths: PathsArgument,
     output_format: Annotated[
         FactsFormat, typer.Option("--format", "-f", metavar="FORMAT", help="text or json.")
     ] = FactsFormat.text,
-    reference_date: Annotated[
-        str | None,
-        typer.Option(
-            "--reference-date",
-            metavar="DATE",
-            help="Publication date (YYYY-MM-DD) for documents without one.",
-        ),
-    ] = None,
+    reference_date: ReferenceDateOption = None,
     config_file: ConfigOption = None,
     no_cache: NoCacheOption = False,
     cache_dir: CacheDirOption = None,
@@ -598,27 +589,30 @@ def facts(
     scheduler: SchedulerOption = None,
 ) -> None:
     """Print what the NLP pass pulled out: publication dates, dates, entities."""
-    from factlint.config import resolve_config
+    from factlint.config import CommandLine
+    from factlint.errors import InputError
     from factlint.pipeline import collect_facts
     from factlint.reporters.facts import render_facts_json, render_facts_text
 
-    errors: list[FactlintError] = []
-    executor = executor_options(jobs, scheduler)
-    try:
-        anchor = (
-            parse_date(reference_date) or resolve_config(paths, config_file).settings.reference_date
+    settings = settings_of(
+        CommandLine(
+            paths=paths,
+            config_file=config_file,
+            reference_date=reference_date,
+            no_cache=no_cache,
+            cache_dir=cache_dir,
+            jobs=jobs,
+            scheduler=scheduler,
         )
+    )
+    errors: list[InputError] = []
+    try:
         fact_set = collect_facts(
-            paths,
-            anchor,
-            errors,  # type: ignore[arg-type]
-            cache_options(no_cache, cache_dir),
-            executor=executor,
+            paths, settings.reference_date, errors, settings.cache, executor=settings.executor
         )
     except FactlintError as error:
         fail(error)
-    for error in errors:
-        typer.echo(f"factlint: error: {error}", err=True)
+    print_errors(errors)
     warn_if_empty(len(fact_set.documents))
     render = render_facts_json if output_format is FactsFormat.json else render_facts_text
     emit(render(fact_set), utf8=output_format is FactsFormat.json)
@@ -626,14 +620,13 @@ def facts(
 
 
 def configured_rules(rules_dirs: list[Path] | None, config_file: Path | None) -> list[Rule]:
-    """The rules `check` would load: built-in, the config's `rules`, then `--rules`."""
-    from factlint.config import resolve_config
-    from factlint.rules.loader import load_rules
+    """The rules `check` would load: built-in, the config's `rules`, then `--rules`; the
+    config is found from the working folder."""
+    from factlint.config import CommandLine
 
+    settings = settings_of(CommandLine(config_file=config_file, rules=rules_dirs or []))
     try:
-        config = resolve_config([], config_file)
-        extra = [*config.rule_dirs(), *(rules_dirs or [])]
-        return load_rules(extra, context=config.context())
+        return settings.load_rules()
     except FactlintError as error:
         fail(error)
 
@@ -667,7 +660,7 @@ def list_rules(
         typer.echo(json.dumps([rule_record(r) for r in rules], indent=2))
         return
     if output_format is RulesFormat.markdown:
-        sys.stdout.write(rules_table(rules))
+        typer.echo(rules_table(rules), nl=False)
         return
     width = max((len(r.spec.name) for r in rules), default=4)
     kind_width = max((len(r.spec.kind) for r in rules), default=4)
@@ -691,7 +684,7 @@ def explain(
     match = next((r for r in rules if r.spec.code == code.upper()), None)
     if match is None:
         fail(f"unknown rule code '{code}'; `factlint rules` lists them")
-    sys.stdout.write(explain_rule(match))
+    typer.echo(explain_rule(match), nl=False)
 
 
 def main() -> None:

@@ -1,4 +1,5 @@
-"""Project configuration: `[tool.factlint]` in pyproject.toml, or a factlint.toml.
+"""Project configuration: `[tool.factlint]` in pyproject.toml, or a factlint.toml, and the
+settings every command runs with (`resolve_settings`: the file, with the command line over it).
 
 The nearest file upward from the first input path (or the working directory) wins; in one
 folder factlint.toml wins over pyproject.toml, and a pyproject.toml without `[tool.factlint]`
@@ -27,15 +28,20 @@ import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from factlint.cache import CacheOptions
 from factlint.errors import ConfigError
 from factlint.findings.filters import SELECTOR, RuleSelection, parse_selectors
 from factlint.findings.model import Severity
 from factlint.io import TooLarge, read_bounded
+from factlint.nlp.executors import ExecutorOptions
 from factlint.rules.base import RuleContext, Vocabulary
+
+if TYPE_CHECKING:
+    from factlint.rules.loader import Rule
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -164,7 +170,8 @@ def _read(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read config file: {exc}", str(path)) from None
     try:
-        return tomllib.loads(text)
+        table: dict[str, Any] = tomllib.loads(text)
+        return table
     except RecursionError:
         raise ConfigError("invalid TOML: nested too deeply", str(path)) from None
     except tomllib.TOMLDecodeError as exc:
@@ -236,3 +243,125 @@ def resolve_config(paths: list[str], explicit: Path | None = None) -> Config:
     start = Path(first) if first is not None and Path(first).exists() else Path.cwd()
     found = find_config(start)
     return load_config(found) if found is not None else Config()
+
+
+# --- the settings of one run -------------------------------------------------------------
+
+FAIL_LEVELS = ("error", "warning", "info", "none")
+
+
+class CommandLine(BaseModel):
+    """What a command was given on the command line, before anything is resolved. A command
+    leaves out what it has no option for; None and empty mean "not given"."""
+
+    paths: list[str] = Field(default_factory=list)
+    config_file: Path | None = None
+    rules: list[Path] = Field(default_factory=list)
+    reference_date: str | None = None
+    select: list[str] | None = None
+    ignore: list[str] | None = None
+    extend_select: list[str] | None = None
+    fail_on: str | None = None
+    exit_zero: bool = False
+    no_cache: bool = False
+    cache_dir: Path | None = None
+    jobs: str = "auto"
+    scheduler: str | None = None
+    # The path standard input ('-') stands for: the config is found from it too.
+    stdin_filename: str | None = None
+
+
+class RunSettings(BaseModel):
+    """Every command's settings, resolved once: the config file, with the command line over
+    it. `check`, `facts`, `index`, `rules` and `explain` all run with one of these."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True)
+
+    config: Config
+    # Extra rule folders and files: the config's `rules` (relative to it), then `--rules`.
+    rule_paths: list[Path]
+    reference_date: date | None
+    # The lowest severity that fails the run, or "none".
+    fail_on: str
+    selection: RuleSelection
+    cache: CacheOptions
+    executor: ExecutorOptions
+    # Where `select` and `ignore` came from, for errors about them.
+    select_source: str
+    ignore_source: str
+
+    def context(self) -> RuleContext:
+        return self.config.context()
+
+    def load_rules(self) -> list[Rule]:
+        """Every rule: built-in, the config's, then the command line's (not yet selected)."""
+        from factlint.rules.loader import load_rules
+
+        return load_rules(self.rule_paths, context=self.context())
+
+    def active_rules(self, rules: list[Rule]) -> list[Rule]:
+        """The selected rules; a selector that matches no rule is an error (a typo)."""
+        codes = [r.spec.code for r in rules]
+        self.selection.check_known(codes, self.select_source)
+        self.selection.check_ignored(codes, self.ignore_source)
+        return [r for r in rules if self.selection.rule_enabled(r.spec.code)]
+
+
+def parse_jobs(jobs: str, scheduler: str | None = None) -> ExecutorOptions:
+    """Where the NLP pass runs, from `--jobs` (a number or `auto`) and `--scheduler`."""
+    if jobs.strip().lower() == "auto":
+        return ExecutorOptions(scheduler=scheduler)
+    try:
+        count = int(jobs)
+    except ValueError:
+        count = 0
+    if count < 1:
+        raise ConfigError(f"'{jobs}' is not a number of processes (1 or more) or 'auto'", "--jobs")
+    return ExecutorOptions(jobs=count, scheduler=scheduler)
+
+
+def parse_fail_on(value: str | None) -> str | None:
+    """`--fail-on`: a severity, or `none` (never fail on findings, as --exit-zero)."""
+    if value is None:
+        return None
+    if value.strip().lower() not in FAIL_LEVELS:
+        raise ConfigError(f"'{value}' is not one of {', '.join(FAIL_LEVELS)}", "--fail-on")
+    return value.strip().lower()
+
+
+def parse_reference_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(
+            f"'{value}' is not a date in the form YYYY-MM-DD", "--reference-date"
+        ) from None
+
+
+def check_options(line: CommandLine) -> None:
+    """Raise on a malformed command-line value before any file is read."""
+    parse_jobs(line.jobs, line.scheduler)
+    parse_fail_on(line.fail_on)
+
+
+def resolve_settings(line: CommandLine) -> RunSettings:
+    """The settings of one run. Raises ConfigError naming the option or file at fault."""
+    executor = parse_jobs(line.jobs, line.scheduler)
+    level = "none" if line.exit_zero else parse_fail_on(line.fail_on)
+    named = [line.stdin_filename if p == "-" and line.stdin_filename else p for p in line.paths]
+    config = resolve_config(named, line.config_file)
+    selection = config.selection(line.select, line.ignore, line.extend_select)
+    anchor = parse_reference_date(line.reference_date) or config.settings.reference_date
+    return RunSettings(
+        config=config,
+        rule_paths=[*config.rule_dirs(), *line.rules],
+        reference_date=anchor,
+        fail_on=level or config.settings.fail_on or "info",
+        selection=selection,
+        cache=CacheOptions(enabled=not line.no_cache, directory=line.cache_dir),
+        executor=executor,
+        select_source="--select" if line.select else config.location,
+        ignore_source="--ignore" if line.ignore else config.location,
+    )

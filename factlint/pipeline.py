@@ -15,7 +15,7 @@ from factlint.facts.model import DocumentFacts, FactSet
 from factlint.findings.model import Finding, sort_findings
 from factlint.findings.records import record_location
 from factlint.heap import heap_frozen
-from factlint.nlp.executors import ExecutorOptions
+from factlint.nlp.executors import Executor, ExecutorOptions
 from factlint.rules.loader import Rule
 from factlint.rules.suppressed import SuppressionRef, without_suppressed
 
@@ -45,10 +45,11 @@ def collect_facts(
     errors: list[InputError] | None = None,
     options: CacheOptions | None = None,
     on_progress: ProgressCallback = _no_progress,
-    executor: ExecutorOptions | None = None,
+    executor: ExecutorOptions | Executor | None = None,
 ) -> FactSet:
     """Facts of every document: from the cache where it has them, else from the NLP pass,
-    run where `executor` says (default: every usable core)."""
+    run where `executor` says: options naming one (default: every usable core), or an
+    `Executor` the caller made and closes."""
     options = options or CacheOptions()
     executor = executor or ExecutorOptions()
     documents = load_documents(paths, on_error=errors.append if errors is not None else None)
@@ -83,14 +84,19 @@ def collect_facts(
     return FactSet(documents=[found[key] for key in keys])
 
 
-def _extract(documents: list[Document], executor: ExecutorOptions) -> Iterator[DocumentFacts]:
-    """Facts of each document in order; the executor's workers end when this generator is
-    closed, also when the run is interrupted. spaCy is imported and the model loaded only
-    when there is something to extract."""
+def _extract(
+    documents: list[Document], executor: ExecutorOptions | Executor
+) -> Iterator[DocumentFacts]:
+    """Facts of each document in order; the workers of an executor made here end when this
+    generator is closed, also when the run is interrupted. spaCy is imported and the model
+    loaded only when there is something to extract."""
     if not documents:
         return
     from factlint.nlp.executors import executor_for, extract_with
 
+    if isinstance(executor, Executor):
+        yield from extract_with(documents, executor)
+        return
     with executor_for(executor) as running:
         yield from extract_with(documents, running)
 
@@ -117,7 +123,7 @@ def lint(
     reference_date: date | None = None,
     options: CacheOptions | None = None,
     on_progress: ProgressCallback = _no_progress,
-    executor: ExecutorOptions | None = None,
+    executor: ExecutorOptions | Executor | None = None,
 ) -> LintResult:
     errors: list[InputError] = []
     facts = collect_facts(paths, reference_date, errors, options, on_progress, executor)

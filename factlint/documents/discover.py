@@ -8,15 +8,14 @@ import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from factlint.documents.formats import LOADERS, listing
 from factlint.errors import InputError
 
-SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm", ".jsonl"}
+# Folders are searched for the suffixes a loader is registered for.
+SUFFIXES = LOADERS
 STDIN = "-"
 # A warning, as Ruff's "No Python files found": the run goes on and its status stays 0.
-NO_DOCUMENTS = (
-    "no documents found under the given path(s); factlint reads .txt, .md, .markdown, .html, "
-    ".htm and .jsonl files"
-)
+NO_DOCUMENTS = f"no documents found under the given path(s); factlint reads {listing()} files"
 
 
 _KINDS = [

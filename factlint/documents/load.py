@@ -13,6 +13,7 @@ from pathlib import Path
 from factlint.documents.dateparse import parse_date_value
 from factlint.documents.decode import decode
 from factlint.documents.discover import STDIN, discover, not_regular
+from factlint.documents.formats import LOADERS, PLAIN_TEXT
 from factlint.documents.html import extract_html
 from factlint.documents.jsonl import read_jsonl
 from factlint.documents.markdown import front_matter_fields, markdown_prose, read_front_matter
@@ -85,13 +86,14 @@ def _read_bytes(item: str) -> bytes:
 
 
 def _sniff(source: str) -> str:
-    """The format of stdin text: markup and front matter are recognised, the rest is text."""
+    """The suffix stdin text reads as: markup and front matter are recognised, the rest is
+    plain text."""
     head = source.lstrip()[:200].lower()
     if head.startswith(("<!doctype html", "<html")):
-        return "html"
+        return ".html"
     if source.startswith("---\n"):
-        return "md"
-    return "txt"
+        return ".md"
+    return PLAIN_TEXT
 
 
 def load_text(path: str, source: str) -> Document:
@@ -148,18 +150,17 @@ def load_jsonl(path: str, source: str, on_error: Callable[[InputError], None]) -
     return documents
 
 
-_LOADERS: dict[str, Callable[[str, str], Document]] = {
-    "txt": load_text,
-    "md": load_markdown,
-    "html": load_html,
-}
-_FORMAT_OF_SUFFIX = {
-    ".md": "md",
-    ".markdown": "md",
-    ".html": "html",
-    ".htm": "html",
-    ".jsonl": "jsonl",
-}
+# The registered loaders (factlint.documents.formats): each file's documents, as a list.
+def read_text(path: str, source: str, on_error: Callable[[InputError], None]) -> list[Document]:
+    return [load_text(path, source)]
+
+
+def read_markdown(path: str, source: str, on_error: Callable[[InputError], None]) -> list[Document]:
+    return [load_markdown(path, source)]
+
+
+def read_html(path: str, source: str, on_error: Callable[[InputError], None]) -> list[Document]:
+    return [load_html(path, source)]
 
 
 # The path standard input stands for (`--stdin-filename`): reports name it, its suffix picks
@@ -182,13 +183,10 @@ def load_path(item: str, on_error: Callable[[InputError], None]) -> list[Documen
     named = STDIN_NAME.get() if item == STDIN else None
     label = named or (STDIN_LABEL if item == STDIN else item)
     source = decode(_read_bytes(item), label)
-    if item == STDIN and named is None:
-        kind = _sniff(source)
-    else:
-        kind = _FORMAT_OF_SUFFIX.get(Path(label).suffix.lower(), "txt")
-    if kind == "jsonl":
-        return load_jsonl(label, source, on_error)
-    return [_LOADERS[kind](label, source)]
+    sniffed = item == STDIN and named is None
+    suffix = _sniff(source) if sniffed else Path(label).suffix.lower()
+    loader = LOADERS[suffix] if suffix in LOADERS else LOADERS[PLAIN_TEXT]
+    return loader(label, source, on_error)
 
 
 def load_documents(

@@ -12,7 +12,6 @@ a scheduler address means Dask, one job means this process, more means local pro
 
 from __future__ import annotations
 
-import importlib
 import itertools
 import multiprocessing
 import os
@@ -30,6 +29,7 @@ from factlint.documents.model import Document
 from factlint.errors import FactlintError
 from factlint.facts.model import DocumentFacts
 from factlint.nlp.pieces import Piece, PieceFacts, assemble_in_order, plan_tasks
+from factlint.plugins import Registry
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -68,9 +68,12 @@ class Executor(ABC):
         self.close()
 
 
-# name -> the executor class, or "module:Class" for one whose module imports an optional
-# dependency (imported only when that executor is asked for).
-_EXECUTORS: dict[str, type[Executor] | str] = {"dask": "factlint.nlp.cluster:DaskExecutor"}
+# name -> the executor class; "module:Class" for one whose module imports an optional
+# dependency (imported only when that executor is asked for). Other packages add executors
+# through the `factlint.executors` entry-point group.
+_EXECUTORS: Registry[type[Executor]] = Registry(
+    "factlint.executors", {"dask": "factlint.nlp.cluster:DaskExecutor"}, "executor"
+)
 
 E = TypeVar("E", bound="type[Executor]")
 
@@ -80,20 +83,14 @@ def register(name: str) -> Callable[[E], E]:
 
     def decorate(cls: E) -> E:
         cls.name = name
-        _EXECUTORS[name] = cls
+        _EXECUTORS.add(name, cls)
         return cls
 
     return decorate
 
 
 def executor_class(name: str) -> type[Executor]:
-    entry = _EXECUTORS.get(name)
-    if entry is None:
-        raise FactlintError(f"unknown executor '{name}' (known: {', '.join(sorted(_EXECUTORS))})")
-    if isinstance(entry, str):
-        module, _, attribute = entry.partition(":")
-        entry = _EXECUTORS[name] = getattr(importlib.import_module(module), attribute)
-    return entry
+    return _EXECUTORS.require(name)
 
 
 def usable_cores() -> int:

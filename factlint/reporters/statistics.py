@@ -35,6 +35,3 @@ def render_statistics_text(report: Report) -> str:
 def render_statistics_json(report: Report) -> str:
     payload = {"version": report.version, "statistics": statistics(report)}
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
-
-
-STATISTICS_RENDERERS = {"text": render_statistics_text, "json": render_statistics_json}
