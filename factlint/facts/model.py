@@ -104,6 +104,9 @@ class OrdinalFact:
     # Modifiers between the ordinal and its noun ("such", "official", "high-level").
     modifiers: tuple[str, ...] = ()
     event: EventContext = NO_EVENT
+    # Counted within a stretch or condition ("the first election since independence"): it
+    # is compared only with ordinals counted that way too.
+    restricted: bool = False
 
 
 @dataclass(slots=True, frozen=True)
@@ -120,6 +123,9 @@ class CountFact:
     unit: str | None = None
     # "about 45", "more than 80", "at least 41", "rose to 64": approximate or running.
     hedged: bool = False
+    # Another count the figure is stated within ("13 homers in 54 games": "54 game"): it is
+    # compared only with figures stated within the same.
+    scope: str | None = None
 
 
 @dataclass(slots=True, frozen=True)
@@ -134,6 +140,11 @@ class TitleFact:
     qualifiers: tuple[str, ...] = ()
     # The title's words, lower case: "minister of trade and industry", "secretary-general".
     title: str = ""
+    # Its words tagged as adjectives in lower case ("seasoned director"): rules keep only
+    # those they list as part of a title.
+    adjectives: tuple[str, ...] = ()
+    # Offices the sentence gives the person for another time ("As president, Senator ...").
+    periods: tuple[str, ...] = ()
 
 
 @dataclass(slots=True, frozen=True)

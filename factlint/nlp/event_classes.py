@@ -31,7 +31,6 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
             "abdication",
             "abdicate",
             "flee",
-            "flight",
             "exile",
         ]
     ),

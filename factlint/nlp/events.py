@@ -60,20 +60,28 @@ def _left_window(sentence: SpacySpan, tokens: list[Token]) -> list[Token]:
     return window[cut + 1 :]
 
 
-def _phrase(sentence: SpacySpan, chain: list[Token], tokens: list[Token]) -> list[Token]:
+def _phrase(
+    sentence: SpacySpan, chain: list[Token], tokens: list[Token]
+) -> tuple[list[Token], set[int]]:
     """The event phrase: the chain nouns with their dependents (a verb: its arguments), the
-    words just before the expression, and relative clauses on any of them."""
+    words just before the expression, and relative clauses on any of them. Also returns the
+    token ids only the relative clauses brought in."""
     ids = {t.i for t in tokens}
     phrase: dict[int, Token] = {}
 
-    def add_subtree(token: Token) -> None:
-        # Walk down from `token`, not into another event a relation word introduces.
+    def add_subtree(token: Token, clauses: bool = False) -> None:
+        # Walk down from `token`, not into another event a relation word introduces (nor,
+        # until the last pass, into relative clauses).
         stack = [token]
         while stack:
             t = stack.pop()
             if t.i not in ids:
                 phrase.setdefault(t.i, t)
-            stack.extend(c for c in t.children if c.lower_ not in RELATIONS)
+            stack.extend(
+                c
+                for c in t.children
+                if c.lower_ not in RELATIONS and (clauses or c.dep_ not in {"relcl", "acl"})
+            )
 
     for head in chain:
         if head.pos_ in {"VERB", "AUX"}:
@@ -85,11 +93,18 @@ def _phrase(sentence: SpacySpan, chain: list[Token], tokens: list[Token]) -> lis
             add_subtree(head)
     for t in _left_window(sentence, tokens):
         phrase.setdefault(t.i, t)
+    core = set(phrase)
     for t in list(phrase.values()) + tokens:
         for child in t.children:
             if child.dep_ in {"relcl", "acl"}:
-                add_subtree(child)
-    return [phrase[i] for i in sorted(phrase)]
+                add_subtree(child, clauses=True)
+    return [phrase[i] for i in sorted(phrase)], set(phrase) - core
+
+
+def _content(tokens: list[Token]) -> list[str]:
+    return sorted(
+        {lemma(t) for t in tokens if t.pos_ in CONTENT_POS and t.is_alpha and not t.is_stop}
+    )
 
 
 def event_context(index: DocIndex, sentence_index: int, tokens: list[Token]) -> EventContext:
@@ -98,10 +113,12 @@ def event_context(index: DocIndex, sentence_index: int, tokens: list[Token]) -> 
     if not tokens:
         return EventContext(sentence=text, sentence_start=sentence.start_char + index.offset)
     chain = event_chain(tokens)
-    phrase = _phrase(sentence, chain, tokens)
-    words = sorted(
-        {lemma(t) for t in phrase if t.pos_ in CONTENT_POS and t.is_alpha and not t.is_stop}
-    )
+    phrase, clauses = _phrase(sentence, chain, tokens)
+    words = _content(phrase)
+    # "the June 20 shooting of a man whom he tried to kill": the relative clause describes a
+    # participant, and its verbs are the event's type only when the phrase has none itself
+    # ("the shift in December, which brought an end to his rule").
+    classes = classes_of(_content([t for t in phrase if t.i not in clauses])) or classes_of(words)
     phrase_ids = {t.i for t in phrase}
     entities = [
         e for e in index.sentence_entities(sentence_index) if e.label_ in PARTICIPANT_LABELS
@@ -112,7 +129,7 @@ def event_context(index: DocIndex, sentence_index: int, tokens: list[Token]) -> 
     return EventContext(
         trigger=lemma(chain[0]) if chain else None,
         words=tuple(words),
-        classes=tuple(classes_of(words)),
+        classes=tuple(classes),
         participants=tuple(participants),
         sentence_participants=index.sentence_participants(sentence_index),
         relation=_relation(root),

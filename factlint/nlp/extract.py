@@ -143,6 +143,8 @@ def piece_facts(piece: Piece, doc: Doc) -> PieceFacts:
                         role=title.role,
                         qualifiers=tuple(title.qualifiers),
                         title=" ".join(title.words),
+                        adjectives=tuple(title.adjectives),
+                        periods=tuple(title.periods),
                     )
                 )
 
@@ -193,6 +195,7 @@ def piece_facts(piece: Piece, doc: Doc) -> PieceFacts:
                 noun=lemma(ordinal.noun) if ordinal.noun is not None else None,
                 modifiers=tuple(ordinal.modifiers),
                 event=event_context(index, index.sentence_index(token.i), ordinal.tokens),
+                restricted=ordinal.restricted,
             )
         )
     for count in find_counts(doc):
@@ -206,6 +209,7 @@ def piece_facts(piece: Piece, doc: Doc) -> PieceFacts:
                 event=event_context(index, index.sentence_index(first.i), count.tokens),
                 unit=count.unit,
                 hedged=count.hedged,
+                scope=count.scope,
             )
         )
     for source in find_sources(index):

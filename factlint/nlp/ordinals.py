@@ -25,10 +25,15 @@ class CountedMention:
     value: float
     noun: Token | None
     modifiers: list[str] = field(default_factory=list)
+    # Ordinals: counted within a stretch of time or a condition ("the first election since
+    # independence", "the first poll held under the new president"), not since the start.
+    restricted: bool = False
     # Counts: the unit hyphened to the number ("year" in "five-year contract"), or the
     # currency of a sum ("usd"); and whether the number is approximate or a running figure.
     unit: str | None = None
     hedged: bool = False
+    # Counts: another count the figure is stated within ("13 homers in 54 games": "54 game").
+    scope: str | None = None
 
 
 def ordinal_value(token: Token) -> int | None:
@@ -69,6 +74,42 @@ def _tokens_with_dep(doc: Doc, labels: tuple[str, ...]) -> list[Token]:
     return [doc[i] for i in numpy.flatnonzero(numpy.isin(doc.to_array(DEP), ids)).tolist()]
 
 
+# Words after a counted noun that restrict what is counted to a stretch of time or a
+# condition: "the first vote since the death of...", "the first poll held under President X".
+RESTRICTORS = {"since", "after", "following", "under"}
+# Stretches of time an ordinal can count within: "the fourth acquisition of his tenure", "the
+# third in two years", "her second this season".
+PERIODS = {
+    "tenure", "term", "reign", "presidency", "premiership", "administration", "career",
+    "season", "year", "decade", "month", "week", "era", "mandate", "stint", "spell",
+}  # fmt: skip
+
+
+def _restricts(token: Token) -> bool:
+    """A word that limits a count to some stretch: a restricting preposition, or a period
+    ("of his tenure", "this year", "in two years")."""
+    if token.lower_ in RESTRICTORS:
+        return True
+    return token.lemma_.lower() in PERIODS and token.dep_ in {"pobj", "npadvmod"}
+
+
+def _restricted(noun: Token | None) -> bool:
+    """The noun's own phrase (to its right) counts only the occurrences since, after, under
+    or within something: such an ordinal is not the count since the beginning."""
+    if noun is None:
+        return False
+    # The parser often hangs "since ..." from the verb: "held their first meeting since X".
+    after = noun.right_edge.i + 1
+    if after < len(noun.doc) and noun.doc[after].lower_ in RESTRICTORS:
+        return True
+    return any(
+        child.i > noun.i
+        and child.dep_ in {"prep", "acl", "relcl", "npadvmod"}
+        and any(_restricts(t) for t in child.subtree)
+        for child in noun.children
+    )
+
+
 def find_ordinals(doc: Doc) -> list[CountedMention]:
     found = []
     for token in _tokens_with_dep(doc, ORDINAL_DEPS):
@@ -76,7 +117,7 @@ def find_ordinals(doc: Doc) -> list[CountedMention]:
         if value is None:
             continue
         noun, modifiers = _counted_noun(token)
-        found.append(CountedMention([token], value, noun, modifiers))
+        found.append(CountedMention([token], value, noun, modifiers, restricted=_restricted(noun)))
     return found
 
 
@@ -102,12 +143,46 @@ _MONEY = re.compile(
 _MONEY_SCALES = {**SCALES, "trillion": 10**12, "bn": 10**9, "m": 10**6, "k": 1_000}
 
 
+# Words anywhere in a sentence that make its figures running totals over several occasions
+# ("in their five operations so far", "in a combined 157 games").
+TOTALS = re.compile(r"\b(?:so far|to date|thus far|combined|cumulative)\b", re.IGNORECASE)
+
+
 def _hedged(token: Token) -> bool:
     """A number qualified as approximate or as a running figure ("about", "at least", "rose
-    to", "so far" before it, within its clause)."""
+    to", "so far" before it, within its clause), or a total its sentence sums up."""
     doc = token.doc
     window = doc[max(token.sent.start, token.i - 3) : token.i]
-    return any(t.lower_ in HEDGES or t.lemma_.lower() in HEDGES for t in window)
+    if any(t.lower_ in HEDGES or t.lemma_.lower() in HEDGES for t in window):
+        return True
+    return TOTALS.search(token.sent.text) is not None
+
+
+# Prepositions that put a figure inside another count: "13 homers in 54 games", "five
+# deaths over three days", "two goals from 11 shots".
+SCOPE_PREPOSITIONS = {"in", "over", "during", "across", "from", "within"}
+
+
+def _scopes(found: list[CountedMention]) -> None:
+    """Marks each count stated within another count of its sentence ("13 homers and 43 RBIs
+    in 54 games"): a figure for part of something is not the figure for the whole."""
+    for scope in found:
+        noun = scope.noun
+        if noun is None or scope.unit is not None:
+            continue
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in SCOPE_PREPOSITIONS:
+            continue
+        key = f"{scope.value:g} {noun.lemma_.lower()}"
+        # Only counts inside the phrase the preposition hangs from ("hit 13 homers and 43
+        # RBIs in 54 games"), not those of another clause ("..., and captained it in 41").
+        within = prep.head
+        for count in found:
+            if count is scope or count.noun is None or count.noun.lemma_ == noun.lemma_:
+                continue
+            target = count.noun
+            if target == within or within in target.ancestors or within in target.conjuncts:
+                count.scope = key
 
 
 def _scaled(token: Token) -> tuple[float | None, list[Token]]:
@@ -163,6 +238,7 @@ def find_counts(doc: Doc) -> list[CountedMention]:
         if noun is None:
             continue
         found.append(CountedMention(tokens, value, noun, modifiers, hedged=_hedged(tokens[0])))
+    _scopes(found)
     found.extend(_money(doc))
     return found
 

@@ -139,7 +139,7 @@ class CountConflict(RuleKind[Options]):
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
         options = self.options
-        groups: dict[tuple[str, str], list[Stated]] = defaultdict(list)
+        groups: dict[tuple[str, str, str], list[Stated]] = defaultdict(list)
         ignored = set(options.ignore_nouns)
         for doc in facts.documents:
             for fact in doc.counts:
@@ -148,7 +148,9 @@ class CountConflict(RuleKind[Options]):
                 if fact.noun in ignored and fact.unit is None:
                     continue
                 people = frozenset(participant_names(fact.event.participants))
-                groups[(fact.noun or "", fact.unit or "")].append(Stated(doc, fact, people))
+                # "13 homers in 54 games" is a part: compared only with figures for the same.
+                key = (fact.noun or "", fact.unit or "", fact.scope or "")
+                groups[key].append(Stated(doc, fact, people))
         story = story_actors(facts)
         for key in sorted(groups):
             yield from self._check_group(groups[key], story)

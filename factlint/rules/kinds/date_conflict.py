@@ -15,9 +15,9 @@ date has no resolved relative dates, so nothing is said about them.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Annotated, Literal
 
 from pydantic import Field
@@ -91,11 +91,13 @@ class Statement:
     doc: DocumentFacts
     fact: DateFact
     index: int
+    # The year the other statements of its event state, for a day written without one.
+    assumed: str | None = None
 
     @property
     def value(self) -> str:
         assert self.fact.value is not None
-        return self.fact.value
+        return self.assumed or self.fact.value
 
     @property
     def relative(self) -> bool:
@@ -165,6 +167,27 @@ def instances(group: list[Statement]) -> list[list[Statement]]:
         if len(s.value) == 10 and not s.relative:
             by_month[s.value[:7]].append(s)
     return [by_month[m] for m in sorted(by_month) if len(by_month[m]) > 1]
+
+
+def with_stated_years(group: list[Statement]) -> list[Statement]:
+    """A day written without its year ("June 24") got one from the publication date, which
+    may be wrong for a story a year old: it takes the year that the statements of the same
+    month write (the most common; when none writes one, the most common year they were
+    given), so only what the text states is compared."""
+    by_month: dict[str, Counter[str]] = defaultdict(Counter)
+    given: dict[str, Counter[str]] = defaultdict(Counter)
+    for s in group:
+        if not s.relative and len(s.value) > 4:
+            (by_month if s.fact.year_stated else given)[s.value[5:7]][s.value[:4]] += 1
+    out = []
+    for s in group:
+        years = by_month.get(s.value[5:7]) or given.get(s.value[5:7])
+        if s.fact.year_stated or s.relative or len(s.value) <= 4 or not years:
+            out.append(s)
+            continue
+        year = min(years, key=lambda y: (-years[y], y))
+        out.append(replace(s, assumed=year + s.value[4:]))
+    return out
 
 
 def digit_slip(a: str, b: str) -> bool:
@@ -242,7 +265,7 @@ class DateConflict(RuleKind[Options]):
         relative = options.flag == "relative"
         groups = [(cls, g, False) for cls, g in events(found, once, relative)]
         for cls, group in events(found, set(options.recurring_classes) - once):
-            groups.extend((cls, instance, True) for instance in instances(group))
+            groups.extend((cls, instance, True) for instance in instances(with_stated_years(group)))
         for cls, group, slips_only in groups:
             for finding, key in self._conflicts(cls, group, slips_only):
                 if key not in reported:
@@ -257,6 +280,7 @@ class DateConflict(RuleKind[Options]):
         self, cls: str, group: list[Statement], slips_only: bool = False
     ) -> Iterator[tuple[Finding, tuple[str, int]]]:
         options = self.options
+        group = with_stated_years(group)
         # A document that itself gives two dates for the "event" is telling of two events
         # (two elections, two visits): the group is not one event.
         by_doc: dict[str, list[Statement]] = defaultdict(list)

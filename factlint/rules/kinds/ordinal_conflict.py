@@ -54,6 +54,9 @@ class Options(KindOptions):
 class Counted:
     doc: DocumentFacts
     fact: OrdinalFact
+    # Counted since or under something: as stated, or as the same document states that
+    # value elsewhere (a headline's "Second Meeting" is the body's "second since the fall").
+    restricted: bool = False
 
     @property
     def people(self) -> set[str]:
@@ -88,12 +91,19 @@ class OrdinalConflict(RuleKind[Options]):
         options = self.options
         by_class: dict[str, list[Counted]] = defaultdict(list)
         for doc in facts.documents:
+            restricted = {
+                (cls, o.value)
+                for o in doc.ordinals
+                if o.restricted and o.noun
+                for cls in classes_of([o.noun])
+            }
             for fact in doc.ordinals:
                 if fact.noun is None:
                     continue
                 for cls in classes_of([fact.noun]):
                     if cls in options.classes:
-                        by_class[cls].append(Counted(doc, fact))
+                        limited = fact.restricted or (cls, fact.value) in restricted
+                        by_class[cls].append(Counted(doc, fact, limited))
         story = story_keys(facts)
         for cls in sorted(by_class):
             yield from self._check_class(cls, by_class[cls], story)
@@ -126,24 +136,29 @@ class OrdinalConflict(RuleKind[Options]):
         for key in sorted(blocks):
             block = blocks[key]
             by_value: dict[int, set[str]] = defaultdict(set)
-            members: dict[int, list[Counted]] = defaultdict(list)
+            members: dict[tuple[int, bool], list[Counted]] = defaultdict(list)
             for b in block:
                 by_value[b.fact.value].add(b.doc.path)
-                members[b.fact.value].append(b)
-            # Work per value, not per statement: a block can hold every document of a set.
-            for value, same in by_value.items():
-                for item in members[value]:
+                members[(b.fact.value, b.restricted)].append(b)
+            # Work per reading, not per statement: a block can hold every document of a set.
+            for (value, restricted), mine in members.items():
+                same = by_value[value]
+                for item in mine:
                     agreeing[id(item)] = max(agreeing[id(item)], len(same))
-                others = [v for v in by_value if v != value]
-                if not others:
+                against: dict[int, list[Counted]] = defaultdict(list)
+                for (v, r), theirs in members.items():
+                    if _conflicting(value, restricted, v, r):
+                        against[v].extend(theirs)
+                if not against:
                     continue
-                other = max(others, key=lambda v: (len(by_value[v]), -v))
-                backers = by_value[other] - same
+                docs = {v: {b.doc.path for b in against[v]} for v in against}
+                other = max(docs, key=lambda v: (len(docs[v]), -v))
+                backers = docs[other] - same
                 if len(backers) < len(same):
                     continue
-                backing = first_per_document(members[other], backers, options.max_evidence)
+                backing = first_per_document(against[other], backers, options.max_evidence)
                 verdict = (len(backers), len(same), key, other, backing)
-                for item in members[value]:
+                for item in mine:
                     if len(backers) > verdicts.get(id(item), (0,))[0]:
                         verdicts[id(item)] = verdict
         for item in items:
@@ -189,6 +204,15 @@ class OrdinalConflict(RuleKind[Options]):
                 " so they may describe different events"
             )
         return ""
+
+
+def _conflicting(value: int, restricted: bool, other: int, other_restricted: bool) -> bool:
+    """Two ordinals of one occurrence that cannot both hold. One counted since or under
+    something ("the first election since independence") counts a part of the whole run ("the
+    fourth election"): it may be lower than the whole's, never higher."""
+    if restricted == other_restricted:
+        return value != other
+    return value > other if restricted else value < other
 
 
 def _shared(item: Counted, backing: list[Counted], key: int) -> list[str]:
