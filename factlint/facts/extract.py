@@ -202,6 +202,7 @@ def _dates(index: DocIndex, span: SpanOf, piece: Piece) -> list[DateFact]:
                 note=mention.note,
                 weekday=mention.weekday,
                 year_stated=mention.year_stated,
+                impossible=mention.impossible,
                 event=event_context(
                     index, index.sentence_index(tokens[0].i) if tokens else 0, tokens
                 ),

@@ -59,6 +59,8 @@ class DateFact:
     weekday: int | None = None
     # True when the year was stated in the text (not inferred from the publication date).
     year_stated: bool = False
+    # A day its month does not have ("February 30, 2025"): `value` is None, `note` says why.
+    impossible: bool = False
     event: EventContext = NO_EVENT
 
 
