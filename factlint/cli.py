@@ -100,6 +100,49 @@ SchedulerOption = Annotated[
 ]
 
 
+ExcludeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--exclude",
+        metavar="GLOBS",
+        help="Globs of files and folders to leave out of the folders given, in place of the"
+        " config's `exclude` (comma-separated, repeatable).",
+    ),
+]
+ExtendExcludeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--extend-exclude",
+        metavar="GLOBS",
+        help="Globs to leave out besides `exclude` (comma-separated, repeatable).",
+    ),
+]
+RespectGitignoreOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--respect-gitignore/--no-respect-gitignore",
+        help="Leave out what .gitignore and .ignore files name (config `respect-gitignore`;"
+        " default: on).",
+        show_default=False,
+    ),
+]
+ForceExcludeOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--force-exclude/--no-force-exclude",
+        help="Leave out files given by name that the exclusions match (config `force-exclude`).",
+        show_default=False,
+    ),
+]
+
+
+def globs(values: list[str] | None) -> list[str] | None:
+    """`--exclude a,b --exclude c` as one list."""
+    if values is None:
+        return None
+    return [g.strip() for value in values for g in value.split(",") if g.strip()]
+
+
 def fail(error: FactlintError | str) -> NoReturn:
     typer.echo(f"factlint: error: {printable(str(error))}", err=True)
     raise typer.Exit(EXIT_ERROR)
@@ -361,6 +404,10 @@ def check(
     diff: DiffOption = False,
     against: AgainstOption = None,
     archive_limit: ArchiveLimitOption = 50,
+    exclude: ExcludeOption = None,
+    extend_exclude: ExtendExcludeOption = None,
+    respect_gitignore: RespectGitignoreOption = None,
+    force_exclude: ForceExcludeOption = None,
     no_cache: NoCacheOption = False,
     cache_dir: CacheDirOption = None,
     jobs: JobsOption = "auto",
@@ -386,6 +433,10 @@ def check(
         jobs=jobs,
         scheduler=scheduler,
         stdin_filename=stdin_filename,
+        exclude=globs(exclude),
+        extend_exclude=globs(extend_exclude),
+        respect_gitignore=respect_gitignore,
+        force_exclude=force_exclude,
     )
     request = CheckRequest(
         paths, output_format, against or [], archive_limit, baseline, stdin_filename
@@ -530,6 +581,10 @@ def index(
     reference_date: ReferenceDateOption = None,
     config_file: ConfigOption = None,
     rules_dirs: RulesOption = None,
+    exclude: ExcludeOption = None,
+    extend_exclude: ExtendExcludeOption = None,
+    respect_gitignore: RespectGitignoreOption = None,
+    force_exclude: ForceExcludeOption = None,
     cache_dir: CacheDirOption = None,
     jobs: JobsOption = "auto",
     scheduler: SchedulerOption = None,
@@ -538,6 +593,7 @@ def index(
     from factlint.archive import index_archive
     from factlint.archive.sync import check_archive_paths
     from factlint.config import CommandLine, check_options
+    from factlint.documents.ignore import excluding
     from factlint.reporters.progress import progress
 
     line = CommandLine(
@@ -548,6 +604,10 @@ def index(
         cache_dir=cache_dir,
         jobs=jobs,
         scheduler=scheduler,
+        exclude=globs(exclude),
+        extend_exclude=globs(extend_exclude),
+        respect_gitignore=respect_gitignore,
+        force_exclude=force_exclude,
     )
     try:
         check_options(line)
@@ -555,7 +615,10 @@ def index(
         settings = settings_of(line)
         rules = settings.load_rules()
         active = [r for r in rules if settings.selection.rule_enabled(r.spec.code)]
-        with progress("text", paths, label="Indexing") as on_progress:
+        with (
+            progress("text", paths, label="Indexing") as on_progress,
+            excluding(settings.exclusions),
+        ):
             result = index_archive(
                 paths,
                 active,
@@ -583,6 +646,10 @@ def facts(
     ] = FactsFormat.text,
     reference_date: ReferenceDateOption = None,
     config_file: ConfigOption = None,
+    exclude: ExcludeOption = None,
+    extend_exclude: ExtendExcludeOption = None,
+    respect_gitignore: RespectGitignoreOption = None,
+    force_exclude: ForceExcludeOption = None,
     no_cache: NoCacheOption = False,
     cache_dir: CacheDirOption = None,
     jobs: JobsOption = "auto",
@@ -590,6 +657,7 @@ def facts(
 ) -> None:
     """Print what the NLP pass pulled out: publication dates, dates, entities."""
     from factlint.config import CommandLine
+    from factlint.documents.ignore import excluding
     from factlint.errors import InputError
     from factlint.pipeline import collect_facts
     from factlint.reporters.facts import render_facts_json, render_facts_text
@@ -603,13 +671,18 @@ def facts(
             cache_dir=cache_dir,
             jobs=jobs,
             scheduler=scheduler,
+            exclude=globs(exclude),
+            extend_exclude=globs(extend_exclude),
+            respect_gitignore=respect_gitignore,
+            force_exclude=force_exclude,
         )
     )
     errors: list[InputError] = []
     try:
-        fact_set = collect_facts(
-            paths, settings.reference_date, errors, settings.cache, executor=settings.executor
-        )
+        with excluding(settings.exclusions):
+            fact_set = collect_facts(
+                paths, settings.reference_date, errors, settings.cache, executor=settings.executor
+            )
     except FactlintError as error:
         fail(error)
     print_errors(errors)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factlint.config import RunSettings
+from factlint.documents.ignore import excluding
 from factlint.documents.load import stdin_named
 from factlint.facts.model import FactSet
 from factlint.findings.baseline import filter_baseline, load_baseline
@@ -64,6 +65,7 @@ class CheckRun:
         with (
             progress(request.output_format, request.paths) as on_progress,
             stdin_named(request.stdin_filename),
+            excluding(settings.exclusions),
         ):
             if request.against:
                 result, archive, targets = self._lint_against(on_progress)

@@ -11,6 +11,8 @@ is passed over. `--config FILE` names the file instead. Command-line options ove
     fail-on = "warning"
     rules = ["house-rules"]            # extra rule folders, relative to this file
     reference-date = 2026-01-28
+    extend-exclude = ["_drafts", "archive/2019/*.md"]   # as Ruff's: adds to `exclude`
+    respect-gitignore = true           # leave out what .gitignore and .ignore name
 
     [tool.factlint.per-file-ignores]
     "archive/*.md" = ["FL1"]
@@ -33,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from factlint.cache import CacheOptions
+from factlint.documents.ignore import DEFAULT_EXCLUDE, Exclusions
 from factlint.errors import ConfigError
 from factlint.findings.filters import SELECTOR, RuleSelection, parse_selectors
 from factlint.findings.model import Severity
@@ -77,6 +80,12 @@ class Settings(BaseModel):
     rules: list[str] = Field(default_factory=list)
     reference_date: date | None = Field(default=None, alias="reference-date")
     vocabulary: Vocabulary = Field(default_factory=Vocabulary)
+    # Folder discovery, with Ruff's names and meaning: `exclude` replaces the default globs,
+    # `extend-exclude` adds to them; `force-exclude` applies them to files given by name too.
+    exclude: list[str] | None = None
+    extend_exclude: list[str] = Field(default_factory=list, alias="extend-exclude")
+    respect_gitignore: bool = Field(default=True, alias="respect-gitignore")
+    force_exclude: bool = Field(default=False, alias="force-exclude")
 
     @field_validator("select")
     @classmethod
@@ -123,6 +132,25 @@ class Config:
 
     def context(self) -> RuleContext:
         return RuleContext(vocabulary=self.settings.vocabulary)
+
+    def exclusions(self, line: CommandLine) -> Exclusions:
+        """What folder discovery leaves out: the file's globs (relative to its folder) and the
+        command line's (relative to the working directory), which replace or extend them."""
+        settings, here = self.settings, Path.cwd()
+        if line.exclude is not None:
+            patterns = [(p, here) for p in line.exclude]
+        elif settings.exclude is not None:
+            patterns = [(p, self.base_dir) for p in settings.exclude]
+        else:
+            patterns = [(p, here) for p in DEFAULT_EXCLUDE]
+        patterns += [(p, self.base_dir) for p in settings.extend_exclude]
+        patterns += [(p, here) for p in line.extend_exclude or []]
+        respect, force = line.respect_gitignore, line.force_exclude
+        return Exclusions(
+            tuple(patterns),
+            settings.respect_gitignore if respect is None else respect,
+            settings.force_exclude if force is None else force,
+        )
 
     def selection(
         self,
@@ -269,6 +297,11 @@ class CommandLine(BaseModel):
     scheduler: str | None = None
     # The path standard input ('-') stands for: the config is found from it too.
     stdin_filename: str | None = None
+    # Folder discovery (config `exclude`, `extend-exclude`, `respect-gitignore`, `force-exclude`).
+    exclude: list[str] | None = None
+    extend_exclude: list[str] | None = None
+    respect_gitignore: bool | None = None
+    force_exclude: bool | None = None
 
 
 class RunSettings(BaseModel):
@@ -286,6 +319,8 @@ class RunSettings(BaseModel):
     selection: RuleSelection
     cache: CacheOptions
     executor: ExecutorOptions
+    # What folder discovery leaves out (`documents.ignore.excluding` puts it in force).
+    exclusions: Exclusions
     # Where `select` and `ignore` came from, for errors about them.
     select_source: str
     ignore_source: str
@@ -362,6 +397,7 @@ def resolve_settings(line: CommandLine) -> RunSettings:
         selection=selection,
         cache=CacheOptions(enabled=not line.no_cache, directory=line.cache_dir),
         executor=executor,
+        exclusions=config.exclusions(line),
         select_source="--select" if line.select else config.location,
         ignore_source="--ignore" if line.ignore else config.location,
     )

@@ -1,4 +1,5 @@
-"""Which files to read: explicit paths as given, folders recursed in sorted order."""
+"""Which files to read: explicit paths as given, folders recursed in sorted order, leaving out
+hidden entries and what ignore files and `exclude` globs name (`factlint.documents.ignore`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from factlint.documents.formats import LOADERS, listing
+from factlint.documents.ignore import Exclusions, IgnoreFiles, current
 from factlint.errors import InputError
 
 # Folders are searched for the suffixes a loader is registered for.
@@ -36,13 +38,21 @@ def not_regular(mode: int) -> str | None:
 
 
 def _walk(root: Path, on_error: Callable[[InputError], None]) -> list[Path]:
-    """Known-suffix files under `root`, sorted; hidden entries skipped, symlink loops cut.
+    """Known-suffix files under `root`, sorted; hidden, ignored and excluded entries skipped,
+    symlink loops cut.
 
     Depth first, each folder's entries in name order, with a stack of iterators rather than
     recursion: a folder 1 100 levels deep is read like any other.
     """
     found: list[Path] = []
     seen: set[tuple[int, int]] = set()
+    exclusions = current()
+    ignores = IgnoreFiles(root) if exclusions.respect_gitignore else None
+
+    def left_out(path: Path, is_dir: bool) -> bool:
+        if exclusions.excluded(path, is_dir):
+            return True
+        return ignores is not None and ignores.ignored(path, is_dir)
 
     def entries(folder: Path) -> Iterator[os.DirEntry[str]]:
         try:
@@ -57,20 +67,28 @@ def _walk(root: Path, on_error: Callable[[InputError], None]) -> list[Path]:
             return iter(())
         return iter([e for e in listed if not e.name.startswith(".")])
 
-    stack = [(root, entries(root))]
+    def enter(folder: Path) -> tuple[Path, Iterator[os.DirEntry[str]], bool]:
+        has_ignores = ignores is not None and ignores.enter(folder)
+        return folder, entries(folder), has_ignores
+
+    stack = [enter(root)]
     while stack:
-        folder, pending = stack[-1]
+        folder, pending, has_ignores = stack[-1]
         entry = next(pending, None)
         if entry is None:
             stack.pop()
+            if has_ignores and ignores is not None:
+                ignores.leave()
             continue
         path = folder / entry.name
         try:
             is_dir = entry.is_dir()
         except OSError:
             is_dir = False
+        if left_out(path, is_dir):
+            continue
         if is_dir:
-            stack.append((path, entries(path)))
+            stack.append(enter(path))
         elif path.suffix.lower() in SUFFIXES:
             problem = _file_problem(path)
             if problem is None:
@@ -93,6 +111,22 @@ def _file_problem(path: Path) -> str | None:
     return not_regular(info.st_mode)
 
 
+def _force_excluded(path: Path, exclusions: Exclusions) -> bool:
+    """With `force-exclude`, a file given by name is left out as a folder's file would be."""
+    if not exclusions.force_exclude:
+        return False
+    absolute = Path(os.path.abspath(path))
+    # The file, and its folders below the working directory ("drafts" leaves out drafts/a.txt).
+    folders = [p for p in absolute.parents if p.is_relative_to(Path.cwd()) and p != Path.cwd()]
+    if exclusions.excluded(path, False) or any(exclusions.excluded(p, True) for p in folders):
+        return True
+    if not exclusions.respect_gitignore:
+        return False
+    ignores = IgnoreFiles(path.parent)
+    ignores.enter(path.parent)
+    return ignores.ignored(path, False)
+
+
 def discover(paths: list[str], on_error: Callable[[InputError], None]) -> list[str]:
     """Files to read in order (`-` for stdin), each once; a missing path is reported, not fatal."""
     found: list[str] = []
@@ -113,6 +147,8 @@ def discover(paths: list[str], on_error: Callable[[InputError], None]) -> list[s
             for file in _walk(path, on_error):
                 add(str(file))
         elif path.exists() or path.is_symlink():
+            if _force_excluded(path, current()):
+                continue
             problem = _file_problem(path)
             if problem is None:
                 add(raw)  # given explicitly: read whatever its suffix

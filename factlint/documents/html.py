@@ -25,6 +25,19 @@ _MARKUP = re.compile(
     r"|</?[A-Za-z][^>]*(?:>|\Z)",
     re.DOTALL | re.IGNORECASE,
 )
+_NOT_NEWLINE = re.compile(r"[^\n]")
+_START_OR_END = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+# Elements that add no depth: void ones, and those the parser closes when a sibling opens.
+_FLAT = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+    "track", "wbr", "param", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
+    "thead", "tbody", "tfoot", "rb", "rt", "rp",
+}  # fmt: skip
+# Tags nested deeper than this are blanked before parsing: the HTML parser checks the open
+# elements at each tag (as the standard says), so N nested elements cost N squared (8 000
+# deep: 0.3 s to parse, 32 000: 7 s). Browsers cap the tree there too (Chromium: 512); real
+# pages nest a few dozen deep.
+MAX_DEPTH = 512
 _ENTITY = re.compile(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,7};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
 
 DROP_TAGS = {
@@ -163,7 +176,60 @@ class _Matcher:
         return None
 
 
-def _is_furniture(node: LexborNode) -> bool:
+@dataclass
+class _Measures:
+    """What the walk asks about whole subtrees, measured in one pass over the tree: asking
+    each node for its text instead costs the square of the nesting depth."""
+
+    # Element (mem_id) -> (characters of its text nodes stripped, number of text nodes).
+    text: dict[int, tuple[int, int]]
+    # <time> elements inside a paragraph or list item: dates the article talks about.
+    times_in_sentence: set[int]
+
+    def stripped(self, node: LexborNode) -> int:
+        """len(node.text(strip=True))."""
+        return self.text.get(node.mem_id, (0, 0))[0]
+
+    def spaced(self, node: LexborNode) -> int:
+        """len(node.text(separator=" ", strip=True))."""
+        chars, pieces = self.text.get(node.mem_id, (0, 0))
+        return chars + max(pieces - 1, 0)
+
+
+def _measure(tree: LexborHTMLParser) -> _Measures:
+    measures = _Measures({}, set())
+    if tree.root is None:
+        return measures
+    stack: list[tuple[LexborNode, bool]] = [(tree.root, False)]
+    open_: list[list[int]] = []  # [characters, text nodes] of each element being walked
+    sentences = 0
+    while stack:
+        node, exiting = stack.pop()
+        if exiting:
+            chars, pieces = open_.pop()
+            measures.text[node.mem_id] = (chars, pieces)
+            if open_:
+                open_[-1][0] += chars
+                open_[-1][1] += pieces
+            sentences -= node.tag in _SENTENCE_TAGS
+            continue
+        if node.is_text_node:
+            if open_:
+                open_[-1][0] += len((node.text(deep=False) or "").strip())
+                open_[-1][1] += 1
+            continue
+        if not node.is_element_node:
+            continue
+        if node.tag == "time" and sentences:
+            measures.times_in_sentence.add(node.mem_id)
+        sentences += node.tag in _SENTENCE_TAGS
+        open_.append([0, 0])
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(list(node.iter(include_text=True))))
+    return measures
+
+
+def _is_furniture(node: LexborNode, measures: _Measures) -> bool:
     attrs = node.attributes
     names = " ".join(v for k, v in attrs.items() if k in ("class", "id", "role") and v)
     if attrs.get("role") in ("navigation", "banner", "contentinfo", "complementary", "search"):
@@ -172,16 +238,16 @@ def _is_furniture(node: LexborNode) -> bool:
         return False
     if _FURNITURE.search(names) is not None:
         return True
-    return _SMALL_FURNITURE.search(names) is not None and len(node.text(strip=True)) <= SMALL_TEXT
+    return _SMALL_FURNITURE.search(names) is not None and measures.stripped(node) <= SMALL_TEXT
 
 
-def _content_root(tree: LexborHTMLParser) -> LexborNode | None:
+def _content_root(tree: LexborHTMLParser, measures: _Measures) -> LexborNode | None:
     body_node = tree.css_first("[itemprop=articleBody]")
     if body_node is not None:
         return body_node
     articles = tree.css("article")
     if articles:
-        return max(articles, key=lambda n: len(n.text(separator=" ", strip=True)))
+        return max(articles, key=measures.spaced)
     return tree.css_first("main") or tree.css_first("[role=main]") or tree.body
 
 
@@ -195,17 +261,9 @@ def _meta(tree: LexborHTMLParser) -> dict[str, str]:
     return found
 
 
-def _in_sentence(node: LexborNode) -> bool:
-    """Inside a paragraph or list item: a date the article talks about, not its timestamp."""
-    parent = node.parent
-    while parent is not None:
-        if parent.tag in _SENTENCE_TAGS:
-            return True
-        parent = parent.parent
-    return False
-
-
-def _published(tree: LexborHTMLParser, meta: dict[str, str]) -> tuple[date | None, str | None]:
+def _published(
+    tree: LexborHTMLParser, meta: dict[str, str], measures: _Measures
+) -> tuple[date | None, str | None]:
     for key in _PUBLISHED_META:
         if key in meta:
             value = parse_date_value(meta[key])
@@ -218,7 +276,7 @@ def _published(tree: LexborHTMLParser, meta: dict[str, str]) -> tuple[date | Non
             if value is not None:
                 return value, "html-meta"
     times = tree.css("time[itemprop=datePublished], time[pubdate]") or [
-        node for node in tree.css("time[datetime]") if not _in_sentence(node)
+        node for node in tree.css("time[datetime]") if node.mem_id not in measures.times_in_sentence
     ]
     for node in times:
         value = parse_date_value(node.attributes.get("datetime") or node.text())
@@ -238,9 +296,35 @@ def _title(tree: LexborHTMLParser, meta: dict[str, str]) -> str | None:
     return None
 
 
+def flatten_deep(source: str, limit: int = MAX_DEPTH) -> str:
+    """The page with the start and end tags nested deeper than `limit` turned into spaces
+    (line breaks kept), read from its tags (a scan, no parse). Same length and lines, so every
+    position stays the source's; the text inside is kept, only its nesting goes."""
+    pieces: list[str] = []
+    cursor = depth = 0
+    for match in _MARKUP.finditer(source):
+        tag = _START_OR_END.match(match.group(0))
+        if tag is None or match.group("raw") or tag.group(2).lower() in _FLAT:
+            continue
+        if tag.group(1):
+            deep = depth > limit
+            depth = max(depth - 1, 0)
+        elif match.group(0).endswith("/>"):
+            continue
+        else:
+            depth += 1
+            deep = depth > limit
+        if deep:
+            pieces += [source[cursor : match.start()], _NOT_NEWLINE.sub(" ", match.group(0))]
+            cursor = match.end()
+    return "".join([*pieces, source[cursor:]]) if pieces else source
+
+
 def extract_html(source: str) -> HtmlContent:
+    source = flatten_deep(source)
     tree = LexborHTMLParser(source)
-    root = _content_root(tree)
+    measures = _measure(tree)
+    root = _content_root(tree, measures)
     root_id = root.mem_id if root is not None else None
     builder = _Builder(source)
     matcher = _Matcher(_text_runs(source))
@@ -289,7 +373,7 @@ def extract_html(source: str) -> HtmlContent:
             or (tag == "header" and not in_article)
             # A <time> outside a sentence is a timestamp (metadata); inside one, it is prose.
             or (tag == "time" and not in_paragraph)
-            or (tag not in ("html", "body", "article", "main") and _is_furniture(node))
+            or (tag not in ("html", "body", "article", "main") and _is_furniture(node, measures))
         ):
             dropped += 1
         if tag in BLOCK_TAGS:
@@ -298,7 +382,7 @@ def extract_html(source: str) -> HtmlContent:
         children = list(node.iter(include_text=True))
         stack.extend((child, False, saved) for child in reversed(children))
     meta = _meta(tree)
-    published, published_source = _published(tree, meta)
+    published, published_source = _published(tree, meta, measures)
     url = meta.get("og:url")
     canonical = tree.css_first("link[rel=canonical]")
     if canonical is not None and canonical.attributes.get("href"):

@@ -95,6 +95,8 @@ class DateFact:
     weekday: int | None = None
     # True when the year was stated in the text (not inferred from the publication date).
     year_stated: bool = False
+    # A day its month does not have ("February 30, 2025"): `value` is None, `note` says why.
+    impossible: bool = False
     event: EventContext = NO_EVENT
 
 
@@ -144,6 +146,11 @@ class TitleFact:
     qualifiers: tuple[str, ...] = ()
     # The title's words, lower case: "minister of trade and industry", "secretary-general".
     title: str = ""
+    # Its words tagged as adjectives in lower case ("seasoned director"): rules keep only
+    # those they list as part of a title.
+    adjectives: tuple[str, ...] = ()
+    # Offices the sentence gives the person for another time ("As president, Senator ...").
+    periods: tuple[str, ...] = ()
 
 
 @dataclass(slots=True, frozen=True)

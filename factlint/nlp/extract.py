@@ -143,6 +143,8 @@ def piece_facts(piece: Piece, doc: Doc) -> PieceFacts:
                         role=title.role,
                         qualifiers=tuple(title.qualifiers),
                         title=" ".join(title.words),
+                        adjectives=tuple(title.adjectives),
+                        periods=tuple(title.periods),
                     )
                 )
 
@@ -177,6 +179,7 @@ def piece_facts(piece: Piece, doc: Doc) -> PieceFacts:
                 note=mention.note,
                 weekday=mention.weekday,
                 year_stated=mention.year_stated,
+                impossible=mention.impossible,
                 event=event_context(
                     index, index.sentence_index(tokens[0].i) if tokens else 0, tokens
                 ),

@@ -23,9 +23,15 @@ class TitleMention:
     qualifiers: list[str] = field(default_factory=list)
     # The title's words as written, hyphenated words joined: "secretary-general".
     words: list[str] = field(default_factory=list)
+    # Its words the tagger calls adjectives, written in lower case: "seasoned", "interim".
+    # Rules keep only those they list as part of a title ("interim", "chief").
+    adjectives: list[str] = field(default_factory=list)
+    # Offices the sentence gives the person for another time: "As president, Senator Obama".
+    periods: list[str] = field(default_factory=list)
 
 
 DEMONYM_ENDINGS = ("an", "ian", "ese", "ish", "i", "ic")
+MAN_DEMONYMS = {"german", "roman", "norman", "ottoman"}
 # Words that join the parts of one title: "Minister of Trade and Industry".
 JOINERS = {"of", "and", "for"}
 HYPHENS = {"-", "‑"}
@@ -36,20 +42,34 @@ LEADING_TITLES = {
     "mayor", "senator", "general", "admiral", "colonel", "judge", "justice", "king", "queen",
     "prince", "pope", "sheriff", "ambassador", "presidente", "président", "präsident",
     "gen", "gov", "sen", "rep", "col", "adm", "lt", "sgt", "capt", "maj",
+    "statsminister", "ministerpräsident", "premierminister", "taoiseach", "bürgermeister",
+    "alcalde", "prefeito", "sindaco", "maire", "gobernador", "governador", "gouverneur",
+    "ministro", "ministre", "presidenta", "kanzlerin", "bundeskanzlerin",
 }  # fmt: skip
 TITLE_INITIALS = {"CEO", "CFO", "COO", "CTO", "CMO", "CIO", "MD", "VP", "PM", "MP"}
 # A title held in the past, not now: "former President", "the late".
 PAST = {"former", "ex", "then", "late", "onetime", "erstwhile", "retired"}
+# Words that set an office in another time than the title's: "As president, Senator Obama",
+# "Governor Palin, now the running mate", "who later became chairman".
+PERIOD_MARKERS = {"as", "now", "later", "then", "former", "future", "once", "until", "become"}
+ADJECTIVE_TAGS = {"JJ", "JJR", "JJS", "VBN", "VBG"}
+
+
+def _demonym_shaped(token: Token) -> bool:
+    """ "Syrian", "Peruvian", "Danish": capitalised with a demonym's ending; "Spokesman" and
+    "Chairman" end like one but are people."""
+    lower = token.lower_
+    if lower.endswith("man") and lower not in MAN_DEMONYMS:
+        return False
+    return token.is_title and lower.endswith(DEMONYM_ENDINGS)
 
 
 def _is_place_word(token: Token) -> bool:
     if token.ent_type_ in {"GPE", "LOC", "FAC"}:
         return True
     if token.ent_type_ == "NORP" or (token.ent_type_ == "ORG" and token.ent_iob_ == "B"):
-        return (
-            token.is_title and token.lower_.endswith(DEMONYM_ENDINGS)
-        ) or token.ent_type_ == "NORP"
-    return token.is_title and token.tag_ in {"JJ", "NNP"} and token.lower_.endswith(DEMONYM_ENDINGS)
+        return _demonym_shaped(token) or token.ent_type_ == "NORP"
+    return token.tag_ in {"JJ", "NNP"} and _demonym_shaped(token)
 
 
 def _abbreviation(token: Token) -> bool:
@@ -84,8 +104,11 @@ def _run_before(doc: Doc, end: int, limit: int) -> list[Token]:
         if token.text in HYPHENS and run and before is not None and before.is_alpha:
             run.insert(0, token)
         elif token.lower_ in JOINERS and run and run[0].is_title:
-            # "Minister of Trade and Industry": capitalised words joined into one title.
+            # "Minister of Trade and Industry": capitalised words joined into one title; but
+            # a title complete after "of" is the whole title ("Government of Prime Minister").
             if before is None or not before.is_title or before.pos_ not in {"NOUN", "PROPN"}:
+                break
+            if token.lower_ == "of" and any(t.lower_.rstrip(".") in LEADING_TITLES for t in run):
                 break
             run.insert(0, token)
         elif token.ent_type_ and _portfolio(token, run):
@@ -151,9 +174,43 @@ def _words(tokens: list[Token]) -> list[str]:
     return words
 
 
+def _past_before(tokens: list[Token]) -> bool:
+    """ "then-Senator", "the then Governor", "ex-chairman": the word before the title says
+    it was held in the past."""
+    i = tokens[0].i - 1
+    doc = tokens[0].doc
+    if i >= 0 and doc[i].text in HYPHENS:
+        i -= 1
+    return i >= 0 and doc[i].lower_ in PAST
+
+
+def _adjectives(tokens: list[Token]) -> list[str]:
+    """Title words the tagger calls adjectives, unless capitalised inside a sentence (the
+    capital marks a formal title: "Interim President")."""
+    return [
+        t.lower_
+        for t in tokens
+        if (t.tag_ in ADJECTIVE_TAGS or t.pos_ == "ADJ") and (t.is_lower or t.is_sent_start)
+    ]
+
+
+def _periods(tokens: list[Token], person: Span) -> list[str]:
+    """Offices the sentence gives the person for another time than the title's: nouns
+    right after "as", "now", "later", "become" ("As president, Senator Obama will ...")."""
+    inside = {t.i for t in tokens} | set(range(person.start, person.end))
+    found = []
+    for token in person.sent:
+        if token.i in inside or token.pos_ not in {"NOUN", "PROPN"} or token.ent_type_:
+            continue
+        before = [t for t in token.doc[max(token.i - 3, person.sent.start) : token.i]]
+        if any(t.lemma_.lower() in PERIOD_MARKERS for t in before):
+            found.append(token.lemma_.lower())
+    return found
+
+
 def _mention(tokens: list[Token], person: Span) -> TitleMention | None:
     words = _words(tokens)
-    if not words or any(w.rstrip(".") in PAST for w in words):
+    if not words or any(w.rstrip(".") in PAST for w in words) or _past_before(tokens):
         return None
     # The office is the word before "of" ("Minister of Trade"), else the last word.
     heads = [t for t in tokens if t.text not in HYPHENS]
@@ -164,7 +221,15 @@ def _mention(tokens: list[Token], person: Span) -> TitleMention | None:
     if role.is_sent_start and role.text.isupper():  # a headline or dateline in capitals
         return None
     qualifiers = [t.lower_ for t in heads if t is not role and t.lower_ not in JOINERS]
-    return TitleMention(tokens, person, role.lemma_.lower(), qualifiers, words)
+    return TitleMention(
+        tokens,
+        person,
+        role.lemma_.lower(),
+        qualifiers,
+        words,
+        _adjectives(heads),
+        _periods(tokens, person),
+    )
 
 
 def _before(person: Span) -> TitleMention | None:

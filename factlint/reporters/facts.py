@@ -28,6 +28,7 @@ def document_json(doc: DocumentFacts) -> dict[str, Any]:
                 "year_stated": d.year_stated,
                 "relative": d.relative,
                 "note": d.note,
+                "impossible": d.impossible,
                 "event": d.event.trigger,
             }
             for d in doc.dates

@@ -11,7 +11,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import PurePath
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -27,6 +27,13 @@ EXCERPT_RADIUS = 180
 # A sentence ends at . ! or ? (and a closing quote) followed by space and a capital or quote.
 _SENTENCE_END = re.compile(r"[.!?]([\"”’)]?)\s+(?=[A-Z\"“‘(])")
 _VALUE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# What one place of the per-document view lists of the other places of its conflicts: so
+# many documents per form, so many lines per document; the card lists them all. Without a
+# cap, N documents of one conflict list N places each, and the page grows as N squared.
+RELATED_DOCUMENTS = 8
+RELATED_LINES = 8
+# Dated conflicts the "Dates by document" table has a column for (the first, in card order).
+TABLE_COLUMNS = 24
 
 PlaceKey = tuple[str, int, int]
 
@@ -93,15 +100,16 @@ class Form:
     # Documents that use this form beyond the places listed (rules cut their evidence).
     unlisted: int = 0
 
-    @property
+    # Cached: the template asks for each of its places (complete when the Form is made).
+    @cached_property
     def flagged(self) -> bool:
         return any(p.flagged for p in self.places)
 
-    @property
+    @cached_property
     def documents(self) -> int:
         return len({p.path for p in self.places}) + self.unlisted
 
-    @property
+    @cached_property
     def mixed(self) -> bool:
         """Some places of this form are flagged and some are not: mark each flagged one."""
         return self.flagged and not all(p.flagged for p in self.places)
@@ -190,16 +198,29 @@ class TimelineCell:
 class Timeline:
     ticks: list[tuple[str, float]]
     rows: list[TimelineRow]
-    # The same facts as a table: one row per document, one column per timeline row.
+    # The same facts as a table: one row per document, one column per timeline row of
+    # `columns` (the first TABLE_COLUMNS dated conflicts; `hidden` more are left out).
     table: list[tuple[str, str, list[TimelineCell]]]
+    columns: list[TimelineRow] = field(default_factory=list)
+    hidden: int = 0
+
+
+@dataclass
+class RelatedDocument:
+    label: str
+    links: list[tuple[str, Place]]  # (link text, place)
+    more: int = 0  # places of the form in this document not linked
 
 
 @dataclass
 class Related:
-    """The places of one form in the same cards as an entry: (document, [(link text, place)])."""
+    """The places of one form in the same cards as an entry, by document; `more` documents
+    are left to the card (`card`: its anchor), which lists them all."""
 
     text: str
-    documents: list[tuple[str, list[tuple[str, Place]]]]
+    documents: list[RelatedDocument]
+    more: int = 0
+    card: str = ""
 
 
 @dataclass
@@ -314,13 +335,20 @@ class _Places:
     def __init__(self, facts: FactSet | None, paths: list[str]) -> None:
         self.docs: dict[str, DocumentFacts] = {d.path: d for d in facts.documents} if facts else {}
         self.index = {path: _facts_by_place(doc) for path, doc in self.docs.items()}
-        self.order: list[str] = list(dict.fromkeys([*paths, *self.docs]))
+        self.order: list[str] = []
+        self.numbers: dict[str, int] = {}
+        self.extend_order([*paths, *self.docs])
         self.places: dict[PlaceKey, Place] = {}
 
+    def extend_order(self, paths: Iterable[str]) -> None:
+        for path in paths:
+            if path not in self.numbers:
+                self.order.append(path)
+                self.numbers[path] = len(self.order)
+
     def doc_number(self, path: str) -> int:
-        if path not in self.order:
-            self.order.append(path)
-        return self.order.index(path) + 1
+        self.extend_order([path])
+        return self.numbers[path]
 
     def labels(self) -> dict[str, str]:
         """File names, or whole paths where two documents share a file name."""
@@ -558,37 +586,78 @@ def build_timeline(cards: list[Card], places: _Places, labels: dict[str, str]) -
         _lay_out(axis)
         rows.append(TimelineRow(label, detail, card, marks, axis))
     ticks = [(str(y), round((y - low) / (high - low) * 100, 2)) for y in _ticks(low, high)]
+    columns = rows[: TABLE_COLUMNS + 1]  # publication dates, then the first conflicts
+    table = _date_table(columns, places, labels)
+    return Timeline(ticks if known else [], rows, table, columns, len(rows) - len(columns))
+
+
+def _date_table(
+    columns: list[TimelineRow], places: _Places, labels: dict[str, str]
+) -> list[tuple[str, str, list[TimelineCell]]]:
+    """One row per document that states a date of a conflict (the others have only a
+    publication date), one cell per column: built in one pass over the marks."""
+    cells: dict[str, list[list[tuple[TimelineMark, str]]]] = {}
+    for at, row in enumerate(columns):
+        for mark in row.marks:
+            for label, anchor in mark.documents:
+                cells.setdefault(label, [[] for _ in columns])[at].append((mark, anchor))
     table = []
     for path in places.order:
-        cells = [
-            TimelineCell(
-                [(m, anchor) for m in row.marks for d, anchor in m.documents if d == labels[path]]
-            )
-            for row in rows
-        ]
-        # Documents that state a date of a conflict; the others have only a publication date.
-        if any(cell.marks for cell in cells[1:]):
-            table.append((labels[path], f"doc-{places.doc_number(path)}", cells))
-    return Timeline(ticks if known else [], rows, table)
+        mine = cells.get(labels[path])
+        if mine is not None and any(mine[1:]):
+            anchor = f"doc-{places.doc_number(path)}"
+            table.append((labels[path], anchor, [TimelineCell(marks) for marks in mine]))
+    return table
 
 
 # --- per-document view --------------------------------------------------------------------
 
 
-def _related(place: Place, others: list[Place]) -> list[Related]:
-    """Other places grouped by form (competing forms first), then by document."""
-    by_form: dict[str, dict[str, list[Place]]] = defaultdict(lambda: defaultdict(list))
-    for other in dict.fromkeys(others):
-        by_form[other.text][other.doc_label].append(other)
-    related = []
-    for text in sorted(by_form, key=lambda t: t == place.text):
-        documents = []
-        for label, ps in by_form[text].items():
-            lines = Counter(p.line for p in ps)
-            links = [(f"{p.line}:{p.column}" if lines[p.line] > 1 else str(p.line), p) for p in ps]
-            documents.append((label, links))
-        related.append(Related(text, documents))
-    return related
+class _RelatedIndex:
+    """The places of the cards at an entry, by form and document, built once per set of
+    cards (thousands of entries of one conflict share it): each entry then lists a bounded
+    number of them, so the page stays linear in the number of places."""
+
+    def __init__(self) -> None:
+        self.built: dict[tuple[int, ...], dict[str, dict[str, list[Place]]]] = {}
+
+    def forms(self, cards: list[Card]) -> dict[str, dict[str, list[Place]]]:
+        key = tuple(id(card) for card in cards)
+        if key not in self.built:
+            by_form: dict[str, dict[str, list[Place]]] = defaultdict(lambda: defaultdict(list))
+            for place in dict.fromkeys(p for card in cards for p in card.places):
+                by_form[place.text][place.doc_label].append(place)
+            self.built[key] = by_form
+        return self.built[key]
+
+    def related(self, place: Place, cards: list[Card]) -> list[Related]:
+        """Other places grouped by form (competing forms first), then by document."""
+        by_form = self.forms(cards)
+        related = []
+        for text in sorted(by_form, key=lambda t: t == place.text):
+            documents: list[RelatedDocument] = []
+            # The entry's own document, when the entry is its only place of the form.
+            alone = text == place.text and by_form[text].get(place.doc_label) == [place]
+            total = len(by_form[text]) - alone
+            for label, ps in by_form[text].items():
+                if len(documents) == RELATED_DOCUMENTS:
+                    break
+                if ps == [place]:
+                    continue
+                mine = text == place.text and label == place.doc_label
+                documents.append(_related_document(label, ps, place if mine else None))
+            if documents:
+                more = total - len(documents)
+                related.append(Related(text, documents, more, cards[0].anchor))
+        return related
+
+
+def _related_document(label: str, ps: list[Place], skip: Place | None) -> RelatedDocument:
+    """The first lines of a document's places (but `skip`, the entry itself)."""
+    shown = [p for p in ps[: RELATED_LINES + 1] if p is not skip][:RELATED_LINES]
+    lines = Counter(p.line for p in shown)
+    links = [(f"{p.line}:{p.column}" if lines[p.line] > 1 else str(p.line), p) for p in shown]
+    return RelatedDocument(label, links, len(ps) - (skip is not None) - len(shown))
 
 
 def build_documents(cards: list[Card], places: _Places, labels: dict[str, str]) -> list[DocView]:
@@ -598,10 +667,11 @@ def build_documents(cards: list[Card], places: _Places, labels: dict[str, str]) 
             if card not in cards_at[place.key]:
                 cards_at[place.key].append(card)
     entries: dict[str, list[DocEntry]] = defaultdict(list)
+    index = _RelatedIndex()
     for key in sorted(cards_at, key=lambda k: (places.doc_number(k[0]), k[1], k[2])):
         place = places.places[key]
-        others = [p for c in cards_at[key] for p in c.places if p.key != key]
-        entries[key[0]].append(DocEntry(place, cards_at[key], _related(place, others)))
+        related = index.related(place, cards_at[key])
+        entries[key[0]].append(DocEntry(place, cards_at[key], related))
     views = []
     for path in places.order:
         doc = places.docs.get(path)
@@ -639,7 +709,7 @@ def build_page(report: Report) -> Page:
     # Paths only findings name (not read in this run) go last, sorted, so input order never shows.
     places = _Places(report.facts, report.paths)
     named = {places.key_of(p.path, p.line) for f in report.findings for p in [f, *f.evidence]}
-    places.order.extend(sorted(named - set(places.order)))
+    places.extend_order(sorted(named - set(places.numbers)))
     cards = build_cards(list(report.findings), places)
     labels = places.labels()
     for place in places.places.values():

@@ -6,7 +6,8 @@ here, so none of them can drift from the code."""
 from __future__ import annotations
 
 import json
-from typing import Any
+import types
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic.fields import FieldInfo
 
@@ -18,11 +19,20 @@ MAX_DEFAULT_WIDTH = 60
 TABLE_HEADER = "| code | name | severity | what it flags |\n| --- | --- | --- | --- |"
 
 
-def _type_name(info: FieldInfo) -> str:
-    annotation = info.annotation
-    if isinstance(annotation, type) and not getattr(annotation, "__args__", None):
-        return annotation.__name__
-    return str(annotation).replace("typing.", "").replace("re.Pattern", "Pattern")
+def _type_name(annotation: Any) -> str:
+    """A type as a rule file's author reads it: `dict[str, str]`, `'absolute' | 'relative'`
+    (validators and constraints left out)."""
+    origin, args = get_origin(annotation), get_args(annotation)
+    if origin is Annotated:
+        return _type_name(args[0])
+    if origin is Literal:
+        return " | ".join(repr(arg) for arg in args)
+    if origin in (Union, types.UnionType):
+        return " | ".join(_type_name(arg) for arg in args)
+    if origin is not None:
+        name = getattr(origin, "__name__", str(origin))
+        return f"{name}[{', '.join(_type_name(arg) for arg in args)}]"
+    return str(getattr(annotation, "__name__", annotation))
 
 
 def _default(info: FieldInfo) -> str:
@@ -38,10 +48,11 @@ def _default(info: FieldInfo) -> str:
 
 def option_lines(kind: type[RuleKind[Any]]) -> list[str]:
     """One line per option: `name (type, default): description`."""
-    return [
-        f"  {name} ({_type_name(info)}, {_default(info)}): {info.description or ''}".rstrip(": ")
-        for name, info in kind.Options.model_fields.items()
-    ]
+    lines = []
+    for name, info in kind.Options.model_fields.items():
+        line = f"  {name} ({_type_name(info.annotation)}, {_default(info)})"
+        lines.append(f"{line}: {info.description}" if info.description else line)
+    return lines
 
 
 def kind_doc(kind: type[RuleKind[Any]]) -> str:

@@ -20,6 +20,10 @@ from factlint.rules.registry import get_kind, kinds
 
 RULE_SUFFIXES = (".yml", ".yaml")
 CASES_SUFFIX = ".cases.yaml"
+# Values a rule or case file may hold once its aliases are expanded. The parser keeps an
+# alias as one shared object, but validating walks every use: a few kilobytes of aliases of
+# aliases ("billion laughs") would expand to billions of values, minutes and gigabytes.
+MAX_VALUES = 100_000
 
 
 @dataclass
@@ -106,13 +110,47 @@ def parse_yaml(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(f"cannot read rule file: {exc}", str(path)) from None
     try:
-        return yaml.load(text)
+        data = yaml.load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
         raise RuleFileError(f"malformed YAML: {exc.problem or exc.context}", where) from None
     except Exception as exc:  # ruamel raises several unrelated types for odd input
         raise RuleFileError(f"malformed YAML: {exc}", str(path)) from None
+    _check_expansion(data, path)
+    return data
+
+
+def _check_expansion(data: Any, path: Path) -> None:
+    """Count the values of `data` as validation will see them (each alias expanded), once
+    per shared node, and stop at the first that expands past MAX_VALUES."""
+    sizes: dict[int, int] = {}  # id -> expanded size; -1 while its children are counted
+    stack: list[tuple[Any, bool]] = [(data, False)]
+    while stack:
+        node, counted = stack.pop()
+        if not isinstance(node, (dict, list)) or (not counted and id(node) in sizes):
+            continue
+        children = list(node.values() if isinstance(node, dict) else node)
+        if not counted:
+            sizes[id(node)] = -1
+            stack.append((node, True))
+            stack.extend((c, False) for c in children if id(c) not in sizes)
+            continue
+        total = 1
+        for child in children:
+            size = sizes.get(id(child), 1) if isinstance(child, (dict, list)) else 1
+            if size < 0:
+                raise _expansion_error(path, node, "an alias refers to a value it is inside")
+            total += size
+        if total > MAX_VALUES:
+            reason = f"more than {MAX_VALUES} values once its aliases are expanded"
+            raise _expansion_error(path, node, reason)
+        sizes[id(node)] = total
+
+
+def _expansion_error(path: Path, node: Any, reason: str) -> RuleFileError:
+    line, column = (node.lc.line + 1, node.lc.col + 1) if hasattr(node, "lc") else (1, 1)
+    return RuleFileError(f"malformed YAML: {reason}", f"{path}:{line}:{column}")
 
 
 def _message_problem(message: str, fields: tuple[str, ...]) -> str | None:

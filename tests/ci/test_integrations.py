@@ -24,7 +24,7 @@ def load(path: Path) -> Any:
 def test_pre_commit_hook() -> None:
     (hook,) = load(ROOT / ".pre-commit-hooks.yaml")
     assert hook["id"] == "factlint"
-    assert hook["entry"] == "factlint check"
+    assert hook["entry"] == "factlint check --force-exclude"
     assert hook["language"] == "python"
     # Every suffix factlint reads, JSONL included, and nothing else.
     pattern = re.compile(hook["files"])

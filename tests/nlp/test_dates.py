@@ -227,13 +227,37 @@ def test_weekday_with_date_keeps_the_weekday_for_rules() -> None:
         "80486",
         "",
         "the committee",
-        "February 30, 2024",
         "13/45/2020",
+        "2024-13-01",
     ],
 )
 def test_durations_ages_frequencies_and_junk_are_not_dates(text: str) -> None:
     assert normalise(text, WED) is None
     assert normalise(text, None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("February 30, 2024", "February 2024 has 29 days"),
+        ("Thursday, February 29, 2023", "February 2023 has 28 days"),
+        ("31 April 2026", "April 2026 has 30 days"),
+        ("2025-02-30", "February 2025 has 28 days"),
+        ("April 31", "April has 30 days"),
+        ("February 30", "February has 28 or 29 days"),
+    ],
+)
+def test_a_day_its_month_does_not_have_is_a_date_without_a_value(text: str, note: str) -> None:
+    for anchor in (WED, None):
+        found = normalise(text, anchor)
+        assert found is not None and found.impossible, (text, anchor)
+        assert (found.value, found.granularity, found.note) == (None, "day", f"no such day: {note}")
+
+
+@pytest.mark.parametrize("text", ["February 29, 2024", "April 30", "31 December 2025"])
+def test_days_that_exist_are_not_impossible(text: str) -> None:
+    found = normalise(text, WED)
+    assert found is not None and not found.impossible and found.value is not None
 
 
 def test_a_year_earlier_follows_the_quarter_the_text_is_about() -> None:

@@ -64,3 +64,37 @@ def test_an_abbreviated_weekday_that_fits_is_silent(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(PUBLISHED + text, encoding="utf-8")
     run = _run(tmp_path, "check", "a.txt", "--format", "json", "--select", "FL102")
     assert run.returncode == 0, run.stdout
+
+
+def test_a_day_its_month_does_not_have_is_reported(tmp_path: Path) -> None:
+    text = (
+        "The ceasefire was signed on February 30, 2025, in Doha.\n"
+        "Voting closed on Thursday, February 29, 2023, after a week of delays.\n"
+        "The vote was held on February 29, 2024, as planned.\n"
+    )
+    (tmp_path / "a.txt").write_text(PUBLISHED + text, encoding="utf-8")
+    run = _run(tmp_path, "check", "a.txt", "--format", "json")
+    assert run.returncode == 1, run.stderr
+    found = [
+        (f["code"], f["line"], f["text"], f["message"]) for f in json.loads(run.stdout)["findings"]
+    ]
+    assert found == [
+        (
+            "FL105",
+            3,
+            "February 30, 2025",
+            "'February 30, 2025' is not a date: February 2025 has 28 days",
+        ),
+        (
+            "FL105",
+            4,
+            "Thursday, February 29, 2023",
+            "'Thursday, February 29, 2023' is not a date: February 2023 has 28 days",
+        ),
+    ]
+    dates = _dates(tmp_path, text)
+    assert [(d["text"], d["value"], d["impossible"]) for d in dates] == [
+        ("February 30, 2025", None, True),
+        ("Thursday, February 29, 2023", None, True),
+        ("February 29, 2024", "2024-02-29", False),
+    ]

@@ -166,6 +166,15 @@ def _ascii_output(output_format: str) -> Callable[[Path], Case]:
     return setup
 
 
+def _deep_html(tmp: Path) -> Case:
+    # 20 000 nested elements took 21 s to load (item 11); past 512 deep the tags are blanked
+    # before parsing, and the text is read with its positions.
+    body = "<article><p>Kiev</p>" * 20_000 + "</article>" * 20_000
+    (tmp / "page.html").write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    (tmp / "a.txt").write_text(KIEV, encoding="utf-8")
+    return Case(["page.html", "a.txt"])
+
+
 ERROR = 2
 # (id, setup, exit status, the one error line expected after "factlint: error: ", or None)
 NO_TRACEBACK: list[tuple[str, Callable[[Path], Case], int, str | None]] = [
@@ -197,6 +206,7 @@ NO_TRACEBACK: list[tuple[str, Callable[[Path], Case], int, str | None]] = [
     ("ascii-output-text", _ascii_output("text"), 1, None),
     ("ascii-output-html", _ascii_output("html"), 1, None),
     ("ascii-output-json", _ascii_output("json"), 1, None),
+    ("html-20000-deep", _deep_html, 1, None),
 ]
 
 

@@ -37,6 +37,14 @@ def _folder(tmp_path: Path, files: dict[str, str]) -> Path:
 
 
 BAD_PATTERN = HOUSE + "    '(?<year>\\d+': x\n"
+# Aliases of aliases: ten of the one before, nine deep, a billion values once expanded.
+ALIAS_BOMB = (
+    GOOD
+    + "labels:\n  a0: &a0 ["
+    + ", ".join(["lol"] * 10)
+    + "]\n"
+    + "".join(f"  a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]\n" for i in range(1, 9))
+)
 CASES = [
     # (id, rule files, file:line:col expected in the one error line, reason)
     ("malformed-yaml", {"XX101-a.yml": "code: XX101\nname: [unclosed\n"}, "XX101-a.yml:3:1",
@@ -67,6 +75,8 @@ CASES = [
      "XX101-a.yml:5:10", "unknown placeholder 'text.__class__'"),
     ("message-unbalanced", {"XX101-a.yml": GOOD.replace("{text}", "{text")},
      "XX101-a.yml:5:10", "not a valid template"),
+    ("alias-bomb", {"XX101-a.yml": ALIAS_BOMB}, "XX101-a.yml:11:7",
+     "more than 100000 values once its aliases are expanded"),
 ]  # fmt: skip
 
 

@@ -428,3 +428,30 @@ def test_timeline_stays_small_on_a_large_set() -> None:
     unplaced = tree.css_first("#timeline .tl-unplaced").text()
     assert "and 20 more" in unplaced
     assert len(tree.css("#documents .clean-docs li")) == 70
+
+
+def test_a_place_lists_a_bounded_part_of_a_large_conflict() -> None:
+    """Each place of a conflict over many documents links a few of the others per form and
+    counts the rest, which its card lists; the page stays linear in the places."""
+    paths = [f"p{i:02d}.txt" for i in range(30)]
+    findings = [
+        finding("FL301", (path, 1, 1), "Khmeimim", [(other, 1, 1, "Hmeimim")])
+        for path, other in zip(paths[:10], paths[10:20], strict=True)
+    ]
+    findings.append(finding("FL301", (paths[0], 2, 1), "Khmeimim", [(paths[20], 1, 1, "Hmeimim")]))
+    page = build_page(report_of(sort_findings(findings)))
+    [card] = page.cards
+    assert sum(len(form.places) for form in card.forms) == 22
+    entry = next(e for d in page.documents if d.path == paths[0] for e in d.entries)
+    assert (entry.place.line, entry.place.text) == (1, "Khmeimim")
+    compare, same = entry.related
+    assert (compare.text, len(compare.documents), compare.more) == ("Hmeimim", 8, 3)
+    # The entry's own document has one more place of its form; the other nine flagged ones
+    # are eight listed and one counted.
+    assert (same.text, same.more) == ("Khmeimim", 2)
+    own = same.documents[0]
+    assert (own.label, [text for text, _ in own.links]) == (paths[0], ["2"])
+    tree = dom(render_html(report_of(sort_findings(findings))))
+    first = tree.css_first(f"#{entry.place.anchor} .related").text()
+    assert "and 3 more documents" in first and "and 2 more documents" in first
+    assert tree.css_first(f"#{entry.place.anchor} .related a[href='#{card.anchor}']") is not None

@@ -79,6 +79,17 @@ def test_explain_prints_the_options_from_the_model() -> None:
     assert text.startswith("FL301 variant-spelling (warning, kind: variant_spelling)")
 
 
+def test_explain_names_option_types_as_authors_write_them() -> None:
+    rules = load_rules([ROOT / "examples" / "rules"])
+    house = next(r for r in rules if r.spec.kind == "house_style")
+    text = explain(house)
+    assert "  swap (dict[str, str], required): " in text
+    assert "  ignorecase (bool, default false): Match any case." in text
+    assert " at 0x" not in text  # nothing that changes from run to run
+    date = next(r for r in rules if r.spec.code == "FL101")
+    assert "  flag ('absolute' | 'relative', default \"absolute\"): " in explain(date)
+
+
 def test_a_third_party_kind_with_a_tuple_of_fields_still_documents() -> None:
     class Plain(RuleKind[KindOptions]):
         """A kind written before message fields had descriptions."""

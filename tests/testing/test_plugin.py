@@ -226,6 +226,25 @@ def test_a_malformed_case_file_is_a_collection_error_naming_file_and_line(
     result.stdout.no_fnmatch_line("*Traceback*")
 
 
+def test_a_case_file_of_aliases_of_aliases_is_refused_at_collection(
+    rule_project: RuleProject,
+) -> None:
+    # 16 KB: a case that is a thousand aliases of one document, repeated as a thousand
+    # aliases of the case, expanded to a million documents when validated (36 s, 0.5 GB).
+    many = 1000
+    documents = "[&doc {path: a.txt, text: hi}" + ", *doc" * (many - 1) + "]"
+    lines = ["cases:", "  - &case", "    name: x", f"    documents: {documents}", "    expect: []"]
+    rule_project.cases("\n".join([*lines, *["  - *case"] * (many - 1)]) + "\n")
+    result = rule_project.pytester.runpytest_subprocess("-p", "no:cacheprovider", timeout=60)
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(
+        [
+            "rules/dates/TS101-flag-year.cases.yaml:2:3: malformed YAML: more than 100000 values"
+            " once its aliases are expanded"
+        ]
+    )
+
+
 def test_a_case_file_without_a_rule_beside_it_is_a_collection_error(
     rule_project: RuleProject,
 ) -> None:

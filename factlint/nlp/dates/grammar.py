@@ -41,6 +41,8 @@ class Parsed:
     relative: bool = False  # the value depends on the anchor
     weekday: int | None = None
     year_stated: bool = False
+    # Set for a day its month does not have ("February 30"): why, and `point` is None.
+    impossible: str | None = None
 
 
 Handler = Callable[[re.Match[str], date, Context], Parsed | None]

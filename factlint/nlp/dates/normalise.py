@@ -41,6 +41,8 @@ class Normalised:
     year_stated: bool = False
     # The calendar unit behind `value`, for expressions that later ones refer back to.
     point: Point | None = field(default=None, compare=False, repr=False)
+    # A day its month does not have ("February 30, 2025"): `value` is None, `note` says why.
+    impossible: bool = False
 
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u2013": "-", "\u2014": " "})
@@ -164,6 +166,11 @@ def normalise(text: str, anchor: date | None, context: Context = NO_CONTEXT) -> 
         return None
     if parsed.token is not None:
         return Normalised(parsed.token, "ref", relative=True)
+    if parsed.impossible is not None:
+        note = f"no such day: {parsed.impossible}"
+        return Normalised(
+            None, "day", False, note, parsed.weekday, parsed.year_stated, impossible=True
+        )
     point = parsed.point
     if point is None:
         return None

@@ -4,6 +4,7 @@ points to), which makes the value relative."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 
@@ -37,10 +38,33 @@ def _weekday(m: re.Match[str]) -> int | None:
     return WEEKDAYS[wd] if wd else None
 
 
+# Days in each month of a leap year: "February 30" or "April 31" exist in no year.
+_MOST_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _day(y: int, mon: int, d: int, m: re.Match[str], relative: bool, stated: bool) -> Parsed:
     return Parsed(
         v.day(date(y, mon, d)), relative=relative, weekday=_weekday(m), year_stated=stated
     )
+
+
+def _no_such_day(y: int | None, mon: int, d: int, m: re.Match[str]) -> Parsed | None:
+    """A day number its month does not have ("February 30, 2025", "February 29, 2023",
+    "April 31"), kept as a date without a value so a rule can say so. None when the numbers
+    are no month and day at all (month 13, day 0 or 32), or the day exists."""
+    if not (1 <= mon <= 12 and 1 <= d <= 31):
+        return None
+    name = calendar.month_name[mon]
+    if y is not None and 1 <= y <= 9999:
+        days = calendar.monthrange(y, mon)[1]
+        if d <= days:
+            return None
+        reason = f"{name} {y} has {days} days"
+    else:
+        if d <= _MOST_DAYS[mon - 1]:
+            return None
+        reason = f"{name} has {'28 or 29' if mon == 2 else _MOST_DAYS[mon - 1]} days"
+    return Parsed(None, weekday=_weekday(m), year_stated=y is not None, impossible=reason)
 
 
 def _dated(m: re.Match[str], mon: int, d: int, anchor: date, context: Context) -> Parsed | None:
@@ -49,7 +73,12 @@ def _dated(m: re.Match[str], mon: int, d: int, anchor: date, context: Context) -
         y = year_number(m.group("year"), anchor)
         if y is None:
             return None
-        return _day(y, mon, d, m, False, True)
+        try:
+            return _day(y, mon, d, m, False, True)
+        except ValueError:
+            return _no_such_day(y, mon, d, m)
+    if d > _MOST_DAYS[mon - 1]:
+        return _no_such_day(None, mon, d, m)
     if m.groupdict().get("ryear"):
         y = anchor.year + {"this": 0, "last": -1, "next": 1}[m.group("ryear")]
         return _day(y, mon, d, m, True, False)
@@ -90,7 +119,11 @@ def slashed(m: re.Match[str], anchor: date, context: Context) -> Parsed | None:
 
 @rule(rf"{WD}?(?P<y>\d{{4}})[-/](?P<mo>\d{{1,2}})[-/](?P<d>\d{{1,2}})")
 def iso_date(m: re.Match[str], anchor: date, context: Context) -> Parsed | None:
-    return _day(int(m.group("y")), int(m.group("mo")), int(m.group("d")), m, False, True)
+    y, mon, d = int(m.group("y")), int(m.group("mo")), int(m.group("d"))
+    try:
+        return _day(y, mon, d, m, False, True)
+    except ValueError:
+        return _no_such_day(y, mon, d, m)
 
 
 @rule(rf"{WD}?(?P<d>\d{{1,2}})\.(?P<mo>\d{{1,2}})\.(?P<y>\d{{4}})")

@@ -35,6 +35,7 @@ class DateMention:
     note: str | None = None
     weekday: int | None = None
     year_stated: bool = False
+    impossible: bool = False
 
 
 _LABELS = ("DATE", "TIME")
@@ -309,7 +310,16 @@ def extract_dates(doc: Doc, anchor: date | None, text: str | None = None) -> lis
                 and not _YEAR_AGO.search(lowered)
             ):
                 reference_quarter = result.point
-        if result.year_stated and result.granularity in ("day", "month", "year"):
+        if (
+            result.point is not None
+            and result.year_stated
+            and result.granularity
+            in (
+                "day",
+                "month",
+                "year",
+            )
+        ):
             last_stated = result.point
         mentions.append(
             DateMention(
@@ -322,6 +332,7 @@ def extract_dates(doc: Doc, anchor: date | None, text: str | None = None) -> lis
                 note=result.note,
                 weekday=result.weekday,
                 year_stated=result.year_stated,
+                impossible=result.impossible,
             )
         )
     return _join_weekdays(text, mentions)

@@ -17,7 +17,11 @@ the office left out. Then, for one person (same initial and surname) across the 
   rule's severity.
 
 The title most documents use is the reference; titles that are not offices (actress, star,
-striker) are never compared: the `offices` option lists the words that make a title.
+striker, "vice presidential candidate") are never compared: the `offices` option lists the
+words a title must end in. Adjectives before the office that no list names describe the
+person ("seasoned director") and are left out; a function ("attorney") meets only titles
+of its own word; an office the sentence sets in another time ("As president, Senator
+Obama") is not compared with it.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from factlint.facts.model import DocumentFacts, FactSet, TitleFact
+from factlint.facts.model import DocumentFacts, FactSet, Span, TitleFact, sub_span
 from factlint.findings.model import Evidence, Finding, Severity
 from factlint.nlp.names import skeleton
 from factlint.rules.base import RuleKind
@@ -82,13 +86,21 @@ class Options(KindOptions):
         list[list[str]],
         Field(description="One office in other words or languages: `synonym_severity`."),
     ] = [
-        ["prime minister", "premier", "premier ministre", "primeiro-ministro",
-         "primer ministro", "primo ministro", "ministerpräsident"],
-        ["chancellor", "bundeskanzler", "kanzler", "bundeskanzlerin"],
-        ["president", "presidente", "président", "präsident", "prezydent"],
-        ["minister", "ministre", "ministro", "minister-president"],
-        ["mayor", "alcalde", "bürgermeister", "prefeito", "sindaco", "maire"],
-        ["governor", "gobernador", "governador", "gouverneur"],
+        ["prime minister", "premier", "premier ministre", "première ministre",
+         "primeiro-ministro", "primeira-ministra", "primer ministro", "primera ministra",
+         "primo ministro", "prima ministra", "ministerpräsident", "ministerpräsidentin",
+         "premierminister", "statsminister", "statsministeren", "pääministeri",
+         "taoiseach", "premiér", "premier-ministre"],
+        ["chancellor", "bundeskanzler", "kanzler", "bundeskanzlerin", "kanzlerin"],
+        ["president", "presidente", "presidenta", "président", "présidente", "präsident",
+         "präsidentin", "prezydent", "presidentti"],
+        ["minister", "ministre", "ministro", "ministra", "minister-president",
+         "ministerin"],
+        ["mayor", "alcalde", "alcaldesa", "bürgermeister", "bürgermeisterin", "prefeito",
+         "prefeita", "sindaco", "maire", "ordfører", "borgmästare", "borgmester",
+         "burgemeester"],
+        ["governor", "gobernador", "gobernadora", "governador", "governadora",
+         "gouverneur"],
         ["foreign minister", "foreign secretary", "minister of foreign affairs"],
     ]  # fmt: skip
     tenure: Annotated[
@@ -112,7 +124,31 @@ class Options(KindOptions):
         "regional", "national", "federal", "local", "provincial", "municipal", "state",
         "city", "county", "new", "longtime", "current", "top", "incumbent", "sitting",
         "serving", "newly", "veteran", "powerful", "popular", "embattled", "beleaguered",
-        "the", "its", "their", "his", "her",
+        "the", "its", "their", "his", "her", "team", "club", "company", "firm", "group",
+    ]  # fmt: skip
+    qualifiers: Annotated[
+        list[str],
+        Field(
+            description="Adjectives that may open a title besides the words of the other"
+            ' lists ("chief", "foreign", "sporting"); any other adjective before an office'
+            ' describes the person ("seasoned director") and is left out.'
+        ),
+    ] = [
+        "chief", "prime", "foreign", "interior", "home", "financial", "operating",
+        "technical", "commercial", "sporting", "artistic", "creative", "medical", "legal",
+        "general", "managing", "executive", "political", "economic", "military", "supreme",
+        "high", "special", "royal", "grand", "presiding", "ranking", "surgeon", "solicitor",
+        "majority", "minority", "permanent", "parliamentary", "judicial", "editorial",
+    ]  # fmt: skip
+    functions: Annotated[
+        list[str],
+        Field(
+            description='What someone does rather than an office held ("attorney"): compared'
+            ' only with titles of the same word ("spokesman" / "deputy spokesman").'
+        ),
+    ] = [
+        "attorney", "lawyer", "prosecutor", "counsel", "spokesman", "adviser", "advisor",
+        "aide", "analyst", "economist", "consultant", "official", "negotiator", "envoy",
     ]  # fmt: skip
     synonym_severity: Severity = Field(
         Severity.info, description="Severity of one office in other words (a synonym, tenure)."
@@ -134,6 +170,8 @@ class Titled:
     fact: TitleFact
     # The title's offices, each in one form ("chairman and chief executive": two).
     offices: tuple[tuple[str, ...], ...]
+    # The title as compared, descriptive adjectives before it left out.
+    span: Span
 
 
 class Titles:
@@ -145,6 +183,7 @@ class Titles:
         self.tenure = set(options.tenure)
         self.ranks = set(options.ranks)
         self.descriptive = set(options.descriptive)
+        self.functions = set(options.functions)
         self.synonyms: dict[tuple[str, ...], tuple[str, ...]] = {}
         # One-word names of an office in other languages are offices too ("Bundeskanzler").
         self.offices.update(p for group in options.synonyms for p in group if " " not in p)
@@ -152,6 +191,33 @@ class Titles:
             first = self.words(group[0])
             for phrase in group:
                 self.synonyms[self.words(phrase)] = first
+        # Words that may stand at the start of a title even when tagged as adjectives.
+        self.listed = (
+            self.offices | self.tenure | self.ranks | self.descriptive
+            | set(options.qualifiers) | set(options.abbreviations)
+            | {w for phrase in self.synonyms for w in phrase}
+        )  # fmt: skip
+
+    def trimmed(self, fact: TitleFact) -> tuple[str, Span]:
+        """The title without the adjectives before it that no list names: "seasoned
+        director" is a director, "gratified Secretary" a secretary."""
+        words = fact.title.split()
+        drop = 0
+        while drop < len(words) - 1 and words[drop] in fact.adjectives:
+            if words[drop].rstrip(".") in self.listed:
+                break
+            drop += 1
+        if not drop:
+            return fact.title, fact.span
+        text, cursor = fact.span.text, 0
+        for word in words[:drop]:
+            found = text.lower().find(word, cursor)
+            if found < 0:
+                return fact.title, fact.span
+            cursor = found + len(word)
+        while cursor < len(text) and text[cursor].isspace():
+            cursor += 1
+        return " ".join(words[drop:]), sub_span(fact.span, cursor, len(text))
 
     def words(self, title: str) -> tuple[str, ...]:
         """Lower case, abbreviations spelled out, 'vice-president' split."""
@@ -163,8 +229,14 @@ class Titles:
                 out.extend((head, rest))
                 continue
             out.extend(self.options.abbreviations.get(word, word).split())
-        # "chief executive officer" and "chief executive" are one title.
-        if len(out) >= 3 and out[-1] == "officer" and out[-3] == "chief":
+        # "chief executive officer" and "chief executive" are one title ("chief financial
+        # officer" keeps its officer: "financial" names no office).
+        if (
+            len(out) >= 3
+            and out[-1] == "officer"
+            and out[-3] == "chief"
+            and out[-2] in self.offices
+        ):
             out.pop()
         return tuple(out)
 
@@ -184,8 +256,16 @@ class Titles:
                 else:
                     part.append(word)
             parts.append(part)
-        found = tuple(tuple(p) for p in parts if any(w in self.offices for w in p))
-        return found
+        # A part is an office when its last word is one: "vice presidential candidate" is
+        # a candidacy, "Government of Prime Minister" a government; past "of", what follows
+        # alone is the title when the words before it name no office.
+        found = []
+        for part in parts:
+            if part and part[-1] not in self.offices and "of" in words:
+                part = part[: len(words) - 1 - words.index("of")]
+            if part and part[-1] in self.offices:
+                found.append(tuple(part))
+        return tuple(found)
 
     def relation(self, a: tuple[str, ...], b: tuple[str, ...]) -> int:
         if a == b:
@@ -220,7 +300,18 @@ class Titles:
                 i += 1
         return tuple(out)
 
-    def best(self, a: Titled, b: Titled) -> int:
+    def best(self, a: Titled, b: Titled) -> int | None:
+        """How the two titles differ at the closest; None when they are not compared: a
+        function against another office ("attorney" / "director"), or an office the other
+        sentence sets in another time ("As president, Senator Obama")."""
+        heads_a = {x[-1] for x in a.offices}
+        heads_b = {y[-1] for y in b.offices}
+        if not heads_a & heads_b and (
+            (heads_a | heads_b) & self.functions
+            or heads_a & set(b.fact.periods)
+            or heads_b & set(a.fact.periods)
+        ):
+            return None
         return min(self.relation(x, y) for x in a.offices for y in b.offices)
 
 
@@ -277,9 +368,10 @@ class TitleConflict(RuleKind[Options]):
         for doc in facts.documents:
             for fact in doc.titles:
                 key = keys.get(fact.person)
-                offices = titles.offices_of(fact.title or fact.span.text)
+                title, span = titles.trimmed(fact) if fact.title else (fact.span.text, fact.span)
+                offices = titles.offices_of(title)
                 if key is not None and offices:
-                    groups[key].append(Titled(doc, fact, offices))
+                    groups[key].append(Titled(doc, fact, offices, span))
         for key in sorted(groups):
             yield from self._check(titles, groups[key])
 
@@ -302,27 +394,27 @@ class TitleConflict(RuleKind[Options]):
         ]
         reference = max(specific, key=lambda i: (len(support(i)), -items.index(i)))
         backing = sorted(support(reference))
-        rivals = [i for i in items if titles.best(i, reference) != SAME]
+        rivals = [i for i in items if titles.best(i, reference) not in (SAME, None)]
         tie = any(len(support(i)) == len(backing) for i in rivals)
         for item in items:
             difference = titles.best(item, reference)
-            if difference == SAME:
+            if difference in (SAME, None):
                 continue
             evidence = []
             for path in backing[: options.max_evidence]:
                 first = next(
                     i for i in items if i.doc.path == path and titles.best(i, reference) == SAME
                 )
-                s = first.fact.span
+                s = first.span
                 evidence.append(Evidence(path=path, line=s.line, column=s.column, text=s.text))
             others = len([p for p in backing if p != item.doc.path])
             yield self.finding(
                 item.doc,
-                item.fact.span,
+                item.span,
                 evidence,
                 severity=options.synonym_severity if difference == SYNONYM else None,
-                title=" ".join(item.fact.span.text.split()),
-                other=" ".join(reference.fact.span.text.split()),
+                title=" ".join(item.span.text.split()),
+                other=" ".join(reference.span.text.split()),
                 person=item.fact.person_text,
                 support=plural(others, "other document") if others else "this document",
                 difference=DIFFERENCE[difference],

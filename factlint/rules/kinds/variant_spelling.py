@@ -51,6 +51,9 @@ DEFAULT_LABELS = [
     "CAP",
 ]  # fmt: skip
 UNLABELLED = {"PROPN", "CAP"}
+# Labels a surname written alone may get from the recogniser inside a sentence ("Paige" taken
+# for a nationality, "Lock" for no entity at all); CAP (a sentence start) says nothing.
+LONE_NAME_LABELS = {"PERSON", "NORP", "PROPN"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Endings that make another word from a name (Syria -> Syrian, Russia -> Russians).
 DERIVATIONAL_ENDINGS = {
@@ -376,8 +379,30 @@ class Verdict:
         rare = min(a.zipf, b.zipf)
         return rare < self.options.nonword_zipf and OSA.distance(a.key, b.key) == 1
 
+    def lone_surname_slip(self, a: Form, b: Form) -> bool:
+        """A surname written alone, a letter off the surname of a person the set names in
+        full in more documents ("Salazar and Lock said" / "Gary Locke"): a slip, even when
+        the lone form is an English word or the recogniser did not call it a person there."""
+        if a.sentences & b.sentences or min(len(a.key), len(b.key)) < self.options.min_length:
+            return False
+        for lone, full in ((a, b), (b, a)):
+            if (
+                not lone.companions
+                and all(o.label in LONE_NAME_LABELS for o in lone.occurrences)
+                and any(o.label == "PERSON" and o.companions for o in full.occurrences)
+                and len(full.documents) > len(lone.documents)
+                and is_slip(lone.key, full.key)
+                and not self.written_lowercase(lone)
+            ):
+                return True
+        return False
+
     def same_name(self, a: Form, b: Form) -> bool:
-        if looks_like_acronym(a) or looks_like_acronym(b) or is_derivation(a.key, b.key):
+        if looks_like_acronym(a) or looks_like_acronym(b):
+            return False
+        if self.lone_surname_slip(a, b):
+            return True
+        if is_derivation(a.key, b.key):
             return False
         shared_companions = bool(a.companions & b.companions)
         # In one full name ("Anre Iguodala" / "Andre Iguodala") one letter off is a slip even
@@ -440,9 +465,13 @@ class VariantSpelling(RuleKind[Options]):
     def check(self, facts: FactSet) -> Iterable[Finding]:
         options = self.options
         forms = collect_forms(facts, set(options.labels))
-        # Plurals and adjectives of a form that is itself present ("Klitschkos") are that form.
+        # Plurals and adjectives of a form that is itself present ("Klitschkos") are that form;
+        # but a person's surname named in full in more documents than its shorter look-alike
+        # is no plural of it ("Gary Locke" and "Lock").
         for key in [k for k in forms if any(stem in forms for stem in _stems(k) - {k})]:
-            del forms[key]
+            stems = [forms[stem] for stem in _stems(key) - {key} if stem in forms]
+            if not any(_surname_over(forms[key], stem) for stem in stems):
+                del forms[key]
         verdict = Verdict(options, facts)
         self._verdict = verdict
         related: dict[str, set[str]] = defaultdict(set)
@@ -492,6 +521,32 @@ class VariantSpelling(RuleKind[Options]):
             else:
                 basis = "majority" if votes[0] > votes[1] else "tie"
             yield from self._flag(form, best, basis, votes, also)
+        yield from self._short_first_names(facts, accepted | pinned | silenced)
+
+    def _short_first_names(self, facts: FactSet, skip: set[str]) -> Iterator[Finding]:
+        """One person's first name too short to compare alone, a letter off inside the same
+        full name ("John Owen" / "Jon Owen"): the full name is the form compared."""
+        options = self.options
+        names = full_names(facts)
+        by_surname: dict[str, list[Form]] = defaultdict(list)
+        for key in sorted(names):
+            by_surname[key.split()[-1]].append(names[key])
+        for group in by_surname.values():
+            for a, b in combinations(group, 2):
+                first_a, first_b = a.key.split()[0], b.key.split()[0]
+                if (
+                    min(len(first_a), len(first_b)) >= options.min_length
+                    or a.sentences & b.sentences
+                    or not is_slip(first_a, first_b)
+                    or not same_first_letter(first_a, first_b)
+                    or {first_a, first_b} & skip
+                ):
+                    continue
+                votes = vote(a, b)
+                if votes[0] == votes[1]:
+                    continue
+                canonical, variant = (a, b) if votes[0] > votes[1] else (b, a)
+                yield from self._flag(variant, canonical, "majority", max(votes, votes[::-1]))
 
     @staticmethod
     def _rank(form: Form) -> tuple[int, int, float, str]:
@@ -613,6 +668,37 @@ class VariantSpelling(RuleKind[Options]):
                     basis="house style",
                     tally="house style",
                 )
+
+
+def full_names(facts: FactSet) -> dict[str, Form]:
+    """People named in full, as forms keyed by "first surname"."""
+    forms: dict[str, Form] = {}
+    for doc in facts.documents:
+        for entity in doc.entities:
+            if entity.label != "PERSON":
+                continue
+            text = entity.span.text
+            words = _name_words(text)
+            if len(words) < 2:
+                continue
+            (start, first_end), (last_start, end) = words[0], words[-1]
+            first, last = fold(text[start:first_end]), fold(text[last_start:end])
+            if not (len(first) >= 3 and first.isalpha() and len(last) >= 2):
+                continue
+            key = f"{first} {last}"
+            form = forms.get(key)
+            if form is None:
+                form = forms[key] = Form(key)
+            form.occurrences.append(Occurrence(doc, entity, start, end, frozenset()))
+            form.surfaces[text[start:end]] += 1
+    return forms
+
+
+def _surname_over(form: Form, other: Form) -> bool:
+    """`form` is a person's surname named in full, in more documents than `other`."""
+    return len(form.documents) > len(other.documents) and any(
+        o.label == "PERSON" and o.companions for o in form.occurrences
+    )
 
 
 def vote(a: Form, b: Form) -> tuple[int, int]:
