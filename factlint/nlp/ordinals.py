@@ -74,9 +74,10 @@ def _tokens_with_dep(doc: Doc, labels: tuple[str, ...]) -> list[Token]:
     return [doc[i] for i in numpy.flatnonzero(numpy.isin(doc.to_array(DEP), ids)).tolist()]
 
 
-# Words after a counted noun that restrict what is counted to a stretch of time or a
-# condition: "the first vote since the death of...", "the first poll held under President X".
-RESTRICTORS = {"since", "after", "following", "under"}
+# Words after a counted noun that restrict what is counted to a stretch of time, a condition
+# or an opponent: "the first vote since the death of...", "the first poll held under
+# President X", "his second victory over Thompson".
+RESTRICTORS = {"since", "after", "following", "under", "over", "against"}
 # Stretches of time an ordinal can count within: "the fourth acquisition of his tenure", "the
 # third in two years", "her second this season".
 PERIODS = {
