@@ -31,6 +31,12 @@ class EventContext:
     scope: tuple[str, ...] = ()
     sentence: str = ""
     sentence_start: int = 0
+    # The person who does the event: the subject of its verb, a pronoun ("he") or a role
+    # ("its founder") taken as the person last named before it; None when not a person.
+    agent: str | None = None
+    # The verb is in a perfect or progressive form ("has represented", "is still"): what it
+    # says goes on up to the time of writing.
+    ongoing: bool = False
 
 
 NO_EVENT = EventContext()

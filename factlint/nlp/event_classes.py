@@ -61,7 +61,9 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
         ["die", "death", "dead", "kill", "killing", "murder", "slay", "slaying", "funeral"]
     ),
     "birth": frozenset(["bear", "birth", "born"]),
-    "election": frozenset(["election", "elect", "vote", "ballot", "poll", "runoff", "referendum"]),
+    "election": frozenset(
+        ["election", "elect", "vote", "ballot", "poll", "runoff", "referendum", "victory"]
+    ),
     "arrest": frozenset(["arrest", "detain", "detention", "custody", "capture"]),
     "charge": frozenset(["charge", "indict", "indictment", "prosecute"]),
     "trial": frozenset(["trial", "verdict", "convict", "conviction", "sentence", "acquit"]),

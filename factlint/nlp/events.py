@@ -107,6 +107,84 @@ def _content(tokens: list[Token]) -> list[str]:
     )
 
 
+# Words that stand for a person named earlier: "he died in 2014", "its founder stepped down".
+PRONOUNS = {"he", "she"}
+ROLES = {
+    "founder", "co-founder", "cofounder", "chairman", "chairwoman", "chair", "owner",
+    "president", "leader", "creator", "inventor", "director", "executive", "boss",
+}  # fmt: skip
+# Sentences back to look for the person a pronoun or role stands for.
+AGENT_WINDOW = 4
+
+
+def _verb(tokens: list[Token], chain: list[Token]) -> Token | None:
+    """The verb the expression belongs to: the chain's verb, or the nearest verb above."""
+    if chain and chain[0].pos_ in {"VERB", "AUX"}:
+        return chain[0]
+    return next((a for a in _root(tokens).ancestors if a.pos_ in {"VERB", "AUX"}), None)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's active subject; a conjoined verb shares its first verb's ("he quit and
+    founded"). A passive subject does not act ("he was buried in 1990")."""
+    for _ in range(3):
+        found = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if found is not None or verb.dep_ != "conj":
+            return found
+        verb = verb.head
+    return None
+
+
+def _named(index: DocIndex, token: Token) -> str | None:
+    """The name a subject is: a person or organisation it is part of (the small model often
+    takes a surname for an organisation or a place: "Teles did not see it"), or a name in
+    apposition ("the magnate Ruben Castell")."""
+    for t in (token, *(c for c in token.children if c.dep_ in {"appos", "compound"})):
+        for e in index.sentence_entities(index.sentence_index(t.i)):
+            if e.label_ in {"PERSON", "ORG", "GPE"} and e.start <= t.i < e.end:
+                return canonical_key(e.text) or None
+        if t.pos_ == "PROPN" and t.is_title and not t.ent_type_:
+            return canonical_key(t.text) or None
+    return None
+
+
+def _antecedent(index: DocIndex, sentence_index: int, subject: Token) -> str | None:
+    """The person a pronoun or role subject stands for: the named subject before it in its
+    sentence, else of the nearest sentence before that has one ("Teles did not see it. He
+    died...")."""
+    for k in range(sentence_index, max(-1, sentence_index - AGENT_WINDOW), -1):
+        subjects = [t for t in index.sentences[k] if t.dep_ == "nsubj" and t.i < subject.i]
+        if k == sentence_index:
+            subjects.reverse()
+        for t in subjects:
+            named = _named(index, t)
+            if named is not None:
+                return named
+    return None
+
+
+def _agent(index: DocIndex, sentence_index: int, verb: Token | None) -> str | None:
+    """Who does the event: the name that is the verb's subject, or the one a pronoun or role
+    subject stands for ("Teles ... He died", "Its founder stepped down")."""
+    subject = _subject(verb) if verb is not None else None
+    if subject is None:
+        return None
+    named = _named(index, subject)
+    if named is not None:
+        return named
+    if subject.lower_ in PRONOUNS or subject.lemma_.lower() in ROLES:
+        return _antecedent(index, sentence_index, subject)
+    return None
+
+
+def _ongoing(verb: Token | None) -> bool:
+    """A perfect or progressive verb ("has represented", "have been", "is leading")."""
+    if verb is None:
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    return bool(aux & {"has", "have", "'s", "'ve"}) and verb.tag_ == "VBN"
+
+
 def event_context(index: DocIndex, sentence_index: int, tokens: list[Token]) -> EventContext:
     sentence = index.sentences[sentence_index]
     text = index.sentence_text(sentence_index)
@@ -126,6 +204,7 @@ def event_context(index: DocIndex, sentence_index: int, tokens: list[Token]) -> 
     in_phrase = [e for e in entities if any(i in phrase_ids for i in range(e.start, e.end))]
     participants = sorted({canonical_key(e.text) for e in (in_phrase or entities)} - {""})
     root = _root(tokens)
+    verb = _verb(tokens, chain)
     return EventContext(
         trigger=lemma(chain[0]) if chain else None,
         words=tuple(words),
@@ -136,4 +215,6 @@ def event_context(index: DocIndex, sentence_index: int, tokens: list[Token]) -> 
         scope=tuple(sys.intern(a.lower_) for a in root.ancestors if a.lower_ in RELATIONS),
         sentence=text,
         sentence_start=sentence.start_char + index.offset,
+        agent=_agent(index, sentence_index, verb),
+        ongoing=_ongoing(verb),
     )

@@ -74,9 +74,10 @@ def _tokens_with_dep(doc: Doc, labels: tuple[str, ...]) -> list[Token]:
     return [doc[i] for i in numpy.flatnonzero(numpy.isin(doc.to_array(DEP), ids)).tolist()]
 
 
-# Words after a counted noun that restrict what is counted to a stretch of time or a
-# condition: "the first vote since the death of...", "the first poll held under President X".
-RESTRICTORS = {"since", "after", "following", "under"}
+# Words after a counted noun that restrict what is counted to a stretch of time, a condition
+# or an opponent: "the first vote since the death of...", "the first poll held under
+# President X", "his second victory over Thompson".
+RESTRICTORS = {"since", "after", "following", "under", "over", "against"}
 # Stretches of time an ordinal can count within: "the fourth acquisition of his tenure", "the
 # third in two years", "her second this season".
 PERIODS = {
@@ -87,7 +88,10 @@ PERIODS = {
 
 def _restricts(token: Token) -> bool:
     """A word that limits a count to some stretch: a restricting preposition, or a period
-    ("of his tenure", "this year", "in two years")."""
+    ("of his tenure", "this year", "in two years"). Set off by a comma it only adds a fact
+    ("its fourth victory, after wins in 2016, 2020 and 2024")."""
+    if token.i > 0 and token.doc[token.i - 1].text == ",":
+        return False
     if token.lower_ in RESTRICTORS:
         return True
     return token.lemma_.lower() in PERIODS and token.dep_ in {"pobj", "npadvmod"}
@@ -100,7 +104,11 @@ def _restricted(noun: Token | None) -> bool:
         return False
     # The parser often hangs "since ..." from the verb: "held their first meeting since X".
     after = noun.right_edge.i + 1
-    if after < len(noun.doc) and noun.doc[after].lower_ in RESTRICTORS:
+    if (
+        after < len(noun.doc)
+        and noun.doc[after].lower_ in RESTRICTORS
+        and _restricts(noun.doc[after])
+    ):
         return True
     return any(
         child.i > noun.i

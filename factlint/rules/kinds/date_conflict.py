@@ -91,8 +91,17 @@ class Statement:
     doc: DocumentFacts
     fact: DateFact
     index: int
-    # The year the other statements of its event state, for a day written without one.
+    # The year the other statements of its event state, for a day written without one; for
+    # "N years ago", the publication month N years back (compared within a year).
     assumed: str | None = None
+    # Which occurrence of a recurring event the statement dates: "the first launch", "its
+    # maiden flight" (1); None when it does not say.
+    instance: int | None = None
+
+    @property
+    def years_ago(self) -> bool:
+        """ "three years ago": a year counted back from the publication date, rounded."""
+        return self.relative and self.fact.event.relation == "ago" and len(self.value) == 7
 
     @property
     def value(self) -> str:
@@ -106,12 +115,37 @@ class Statement:
         return self.fact.relative and not _CALENDAR_DAY.search(self.fact.span.text)
 
 
+# Words that make an occurrence of a recurring event the first one.
+_MAIDEN = {"maiden", "inaugural"}
+
+
 def statements(facts: FactSet) -> list[Statement]:
     found = []
     for doc in facts.documents:
+        counted = {
+            (o.event.sentence_start, o.noun): o.value
+            for o in doc.ordinals
+            if o.noun and not o.restricted
+        }
         for index, fact in enumerate(doc.dates):
-            if is_calendar_value(fact.value) and fact.event.classes:
-                found.append(Statement(doc, fact, index))
+            if not (is_calendar_value(fact.value) and fact.event.classes):
+                continue
+            event = fact.event
+            instance = 1 if _MAIDEN & set(event.words) else None
+            if instance is None:
+                instance = next(
+                    (
+                        v
+                        for (start, noun), v in counted.items()
+                        if start == event.sentence_start and noun == event.trigger
+                    ),
+                    None,
+                )
+            assumed = None
+            ago = fact.relative and event.relation == "ago" and fact.granularity == "year"
+            if ago and doc.published is not None:
+                assumed = f"{fact.value}-{doc.published.month:02d}"
+            found.append(Statement(doc, fact, index, assumed, instance))
     return found
 
 
@@ -126,6 +160,10 @@ def _keys(item: Statement, cls: str, objects: bool) -> set[str]:
     people = participant_keys(event.participants)
     if people and not objects:
         return people
+    if objects:
+        # A relative date's sentence seldom names its actor where the parser looks: "Delmira,
+        # which went public three years ago".
+        people |= participant_keys(event.sentence_participants)
     own = EVENT_CLASSES.get(cls, frozenset())
     words = [w for w in event.words if w not in own and w not in _GENERIC_OBJECTS]
     return people | {skeleton(w) for w in words} - {""}
@@ -142,11 +180,14 @@ def _relative_about(item: Statement, trigger: str | None, cls: str) -> bool:
 
 
 def events(
-    items: list[Statement], wanted: set[str], objects: bool = False
+    items: list[Statement], wanted: set[str], objects: bool = False, numbered: bool = False
 ) -> list[tuple[str, list[Statement]]]:
-    """Groups of statements about one event: same event type, a shared participant."""
-    buckets: dict[tuple[str, str], list[Statement]] = defaultdict(list)
+    """Groups of statements about one event: same event type, a shared participant; with
+    `numbered`, the same occurrence of a recurring event ("the first launch") too."""
+    buckets: dict[tuple[str, str, int], list[Statement]] = defaultdict(list)
     for item in items:
+        if numbered and item.instance is None:
+            continue
         for cls in item.fact.event.classes:
             if cls not in wanted:
                 continue
@@ -156,7 +197,7 @@ def events(
             if item.relative and not _relative_about(item, trigger, cls):
                 continue
             for who in _keys(item, cls, objects):
-                buckets[(cls, who)].append(item)
+                buckets[(cls, who, item.instance or 0 if numbered else 0)].append(item)
     return [(key[0], buckets[key]) for key in sorted(buckets) if len(buckets[key]) > 1]
 
 
@@ -264,6 +305,10 @@ class DateConflict(RuleKind[Options]):
         # hospital opened in March 2019" by what the phrases name as well.
         relative = options.flag == "relative"
         groups = [(cls, g, False) for cls, g in events(found, once, relative)]
+        # "The first launch", "its maiden flight": one occurrence of a recurring event, which
+        # has one date.
+        numbered = set(options.recurring_classes) | once
+        groups += [(cls, g, False) for cls, g in events(found, numbered, relative, True)]
         for cls, group in events(found, set(options.recurring_classes) - once):
             groups.extend((cls, instance, True) for instance in instances(with_stated_years(group)))
         for cls, group, slips_only in groups:
@@ -273,8 +318,13 @@ class DateConflict(RuleKind[Options]):
                     yield finding
 
     def _tolerance(self, a: Statement, b: Statement) -> int:
-        options = self.options
-        return options.relative_tolerance_months if a.relative or b.relative else 0
+        return max(self._slack(a), self._slack(b))
+
+    def _slack(self, s: Statement) -> int:
+        """Months a statement may be off: "N years ago" is rounded to the year."""
+        if s.years_ago:
+            return 12
+        return self.options.relative_tolerance_months if s.relative else 0
 
     def _conflicts(
         self, cls: str, group: list[Statement], slips_only: bool = False
@@ -310,7 +360,7 @@ class DateConflict(RuleKind[Options]):
         for s in group:
             if s.relative != (options.flag == "relative"):
                 continue
-            tolerance = options.relative_tolerance_months if s.relative else 0
+            tolerance = self._slack(s)
             majority = _target(s, ranked, support, tolerance)
             if majority is None:
                 continue
@@ -347,7 +397,7 @@ class DateConflict(RuleKind[Options]):
                 replacement=replacement,
                 safe_fix=False,
                 event=description,
-                value=s.value,
+                value=s.fact.value if s.relative else s.value,
                 majority=majority,
                 support=plural(others, "other document"),
                 note=note,
