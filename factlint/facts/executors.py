@@ -148,7 +148,10 @@ def _result(future: Future[TaskResult]) -> TaskResult:
 def _start_worker() -> None:
     # Ctrl-C reaches every process of the terminal's group: the parent alone reports it and
     # ends the workers, which would otherwise each print a traceback.
+    # A worker is born with Ctrl-C blocked (see `LocalProcesses.run`), so one that arrives
+    # before this line stays pending and is dropped here instead of raising in the child.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     from factlint.nlp.model import load_model
 
     load_model()
@@ -173,11 +176,18 @@ class LocalProcesses(Executor):
                 yield run_task(first)
             return
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        self.pool = ProcessPoolExecutor(
-            self.jobs, mp_context=multiprocessing.get_context(method), initializer=_start_worker
-        )
         window: deque[Future[TaskResult]] = deque()
-        for task in itertools.chain((first, second), tasks):
+        # Workers fork at the first submit; with SIGINT blocked meanwhile, a Ctrl-C in that
+        # instant waits in the parent (raised on unblocking) and is ignored by the children.
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            self.pool = ProcessPoolExecutor(
+                self.jobs, mp_context=multiprocessing.get_context(method), initializer=_start_worker
+            )
+            window.append(self.pool.submit(run_task, first))
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        for task in itertools.chain((second,), tasks):
             window.append(self.pool.submit(run_task, task))
             if len(window) >= self.jobs * TASKS_PER_WORKER:
                 yield _result(window.popleft())
