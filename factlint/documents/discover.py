@@ -7,10 +7,11 @@ import errno
 import os
 import stat
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from factlint.documents.formats import LOADERS, listing
-from factlint.documents.ignore import Exclusions, IgnoreFiles, current
+from factlint.documents.ignore import Exclusions, IgnoreFiles
 from factlint.errors import InputError
 
 # Folders are searched for the suffixes a loader is registered for.
@@ -37,7 +38,17 @@ def not_regular(mode: int) -> str | None:
     return f"{kind}, not a regular file"
 
 
-def _walk(root: Path, on_error: Callable[[InputError], None]) -> list[Path]:
+@dataclass(frozen=True)
+class Discovery:
+    """How a command finds and names its inputs: what folder discovery leaves out (the
+    settings' exclusions; Ruff's defaults when none are given) and the path standard input
+    ('-') stands for (`--stdin-filename`: reports name it, its suffix picks the loader)."""
+
+    exclusions: Exclusions = field(default_factory=Exclusions.default)
+    stdin_name: str | None = None
+
+
+def _walk(root: Path, on_error: Callable[[InputError], None], exclusions: Exclusions) -> list[Path]:
     """Known-suffix files under `root`, sorted; hidden, ignored and excluded entries skipped,
     symlink loops cut.
 
@@ -46,7 +57,6 @@ def _walk(root: Path, on_error: Callable[[InputError], None]) -> list[Path]:
     """
     found: list[Path] = []
     seen: set[tuple[int, int]] = set()
-    exclusions = current()
     ignores = IgnoreFiles(root) if exclusions.respect_gitignore else None
 
     def left_out(path: Path, is_dir: bool) -> bool:
@@ -127,8 +137,15 @@ def _force_excluded(path: Path, exclusions: Exclusions) -> bool:
     return ignores.ignored(path, False)
 
 
-def discover(paths: list[str], on_error: Callable[[InputError], None]) -> list[str]:
-    """Files to read in order (`-` for stdin), each once; a missing path is reported, not fatal."""
+def discover(
+    paths: list[str],
+    on_error: Callable[[InputError], None],
+    exclusions: Exclusions | None = None,
+) -> list[str]:
+    """Files to read in order (`-` for stdin), each once; a missing path is reported, not fatal.
+    Folders are searched leaving out what `exclusions` name (Ruff's defaults when None)."""
+    if exclusions is None:
+        exclusions = Exclusions.default()
     found: list[str] = []
     seen: set[str] = set()
 
@@ -144,10 +161,10 @@ def discover(paths: list[str], on_error: Callable[[InputError], None]) -> list[s
             continue
         path = Path(raw)
         if path.is_dir():
-            for file in _walk(path, on_error):
+            for file in _walk(path, on_error, exclusions):
                 add(str(file))
         elif path.exists() or path.is_symlink():
-            if _force_excluded(path, current()):
+            if _force_excluded(path, exclusions):
                 continue
             problem = _file_problem(path)
             if problem is None:
