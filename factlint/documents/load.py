@@ -11,7 +11,7 @@ from pathlib import Path
 from factlint.dates.printed import parse_date_value
 from factlint.documents.decode import decode
 from factlint.documents.discover import STDIN, Discovery, discover, not_regular
-from factlint.documents.formats import LOADERS, PLAIN_TEXT
+from factlint.documents.formats import LOADERS, PLAIN_TEXT, format_names, unknown_format
 from factlint.documents.html import extract_html
 from factlint.documents.jsonl import read_jsonl
 from factlint.documents.markdown import front_matter_fields, markdown_prose, read_front_matter
@@ -172,7 +172,13 @@ def load_path(
     sniffed = item == STDIN and named is None
     suffix = _sniff(source) if sniffed else Path(label).suffix.lower()
     loader = LOADERS[suffix] if suffix in LOADERS else LOADERS[PLAIN_TEXT]
-    return loader(label, source, on_error)
+    documents = loader(label, source, on_error)
+    known = format_names()
+    for document in documents:
+        problem = unknown_format(document.format, known)
+        if problem is not None:
+            raise InputError(problem, label)
+    return documents
 
 
 def load_documents(
