@@ -121,7 +121,7 @@ def load_html(path: str, source: str) -> Document:
         title=content.title,
         url=content.url,
         published=content.published,
-        published_source=content.published_source,  # type: ignore[arg-type]
+        published_source=content.published_source,
     )
     return clean_prose(document)
 
