@@ -180,21 +180,23 @@ def widen_deletion(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _plan_file(path: str, findings: list[Finding], plan: FixPlan) -> None:
+def _read_utf8(path: str, findings: list[Finding], plan: FixPlan) -> tuple[bytes, str] | None:
+    """The file's bytes and text, or None (its findings skipped) when it cannot be fixed."""
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
         plan.skipped.extend(Skipped(f, f"cannot read the file: {exc.strerror}") for f in findings)
-        return
+        return None
     try:
-        text = raw.decode("utf-8")
+        return raw, raw.decode("utf-8")
     except UnicodeDecodeError:
         plan.skipped.extend(Skipped(f, "the file is not UTF-8; fix it by hand") for f in findings)
-        return
-    state = FileState.of(path, raw)
-    bom = text.startswith(_BOM)
-    if bom:
-        text = text[1:]
+        return None
+
+
+def _fix_spans(text: str, findings: list[Finding], plan: FixPlan) -> list[tuple[int, int, Finding]]:
+    """The (start, end) in `text` each fix replaces, in order; a finding whose text is no
+    longer at its span, or whose span overlaps an earlier one, is skipped."""
     starts = _offsets(text)
     spans: list[tuple[int, int, Finding]] = []
     for finding in findings:
@@ -215,6 +217,19 @@ def _plan_file(path: str, findings: list[Finding], plan: FixPlan) -> None:
             plan.skipped.append(Skipped(finding, "it overlaps another fix; run --fix again"))
             continue
         chosen.append((start, end, finding))
+    return chosen
+
+
+def _plan_file(path: str, findings: list[Finding], plan: FixPlan) -> None:
+    read = _read_utf8(path, findings, plan)
+    if read is None:
+        return
+    raw, text = read
+    state = FileState.of(path, raw)
+    bom = text.startswith(_BOM)
+    if bom:
+        text = text[1:]
+    chosen = _fix_spans(text, findings, plan)
     if not chosen:
         return
     fixed = text
