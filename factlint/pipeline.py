@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date
@@ -90,7 +90,7 @@ def collect_facts(
 
 def _extract(
     documents: list[Document], executor: ExecutorOptions | Executor
-) -> Iterator[DocumentFacts]:
+) -> Generator[DocumentFacts, None, None]:
     """Facts of each document in order; the workers of an executor made here end when this
     generator is closed, also when the run is interrupted. spaCy is imported and the model
     loaded only when there is something to extract."""
@@ -106,7 +106,7 @@ def _extract(
 
 
 def run_rules(
-    facts: FactSet, rules: list[Rule], silenced: set[SuppressionRef] | None = None
+    facts: FactSet, rules: Sequence[Rule], silenced: set[SuppressionRef] | None = None
 ) -> list[Finding]:
     """Every rule's findings. A rule that compares documents sees the facts without those
     suppression comments silence for it; `silenced` collects the comments that hid some."""

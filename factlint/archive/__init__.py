@@ -112,11 +112,12 @@ def consult(
     ids = set(live)
     for rule in rules:
         probes = [rule.kind.probe_keys(doc) for doc in targets.documents]
-        if any(keys is None for keys in probes):
+        known = [keys for keys in probes if keys is not None]
+        if len(known) < len(probes):
             # The kind does not say what it blocks on: every archive document may matter.
             chosen = ids
             break
-        wanted = set().union(*probes) if probes else set()
+        wanted: set[str] = set().union(*known)
         if wanted:
             ensure_keys(store, rule, live)
             chosen |= store.lookup(rule.kind.signature(), wanted, ids, limit)

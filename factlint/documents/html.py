@@ -286,10 +286,11 @@ def _published(
 
 
 def _title(tree: LexborHTMLParser, meta: dict[str, str]) -> str | None:
+    heading, title = tree.css_first("h1"), tree.css_first("title")
     for candidate in (
         meta.get("og:title"),
-        (tree.css_first("h1").text(strip=True) if tree.css_first("h1") else None),
-        (tree.css_first("title").text(strip=True) if tree.css_first("title") else None),
+        (heading.text(strip=True) if heading else None),
+        (title.text(strip=True) if title else None),
     ):
         if candidate and candidate.strip():
             return " ".join(candidate.split())

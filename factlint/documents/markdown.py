@@ -240,15 +240,24 @@ def _walk_inline(prose: _Prose, children: list[Token], cursor: int, end: int) ->
     return cursor
 
 
+class _Parser(MarkdownIt):
+    """URLs are blanked, never followed: skip their normalisation, accept every scheme."""
+
+    def normalizeLink(self, url: str) -> str:
+        return url
+
+    def normalizeLinkText(self, link: str) -> str:
+        return link
+
+    def validateLink(self, url: str) -> bool:
+        return True
+
+
 def _parser() -> MarkdownIt:
-    parser = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    parser = _Parser("commonmark").enable("table").enable("strikethrough")
     # Inline syntax is parsed only where a line has a character that can start some (below);
     # most prose has none, and markdown-it's inline pass is most of its time.
     parser.disable("inline")
-    # URLs are blanked, never followed: skip their normalisation, accept every scheme.
-    parser.normalizeLink = lambda url: url  # type: ignore[method-assign]
-    parser.normalizeLinkText = lambda url: url  # type: ignore[method-assign]
-    parser.validateLink = lambda url: True  # type: ignore[method-assign]
     return parser
 
 

@@ -16,8 +16,18 @@ from pathlib import PurePath
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from factlint.diagnostics import Finding, Severity
-from factlint.facts.model import DocumentFacts, EventContext, FactSet, Span
+from factlint.diagnostics import Evidence, Finding, Severity
+from factlint.facts.model import (
+    CountFact,
+    DocumentFacts,
+    EntityFact,
+    FactSet,
+    OrdinalFact,
+    SourceFact,
+    Span,
+    TitleFact,
+)
+from factlint.nlp.context import EventContext
 from factlint.reporters.base import Report
 from factlint.rules.families import DATES, Family, family_of
 
@@ -318,13 +328,20 @@ class _FactAt:
     note: str | None = None
 
 
+def _located(finding: Finding) -> list[Finding | Evidence]:
+    """Where a finding stands: itself, then its evidence."""
+    return [finding, *finding.evidence]
+
+
 def _facts_by_place(doc: DocumentFacts) -> dict[tuple[int, int], _FactAt]:
     index: dict[tuple[int, int], _FactAt] = {}
     for d in doc.dates:
         index.setdefault((d.span.line, d.span.column), _FactAt(d.span, d.event, d.value, d.note))
-    for fact in [*doc.ordinals, *doc.counts]:
+    numbered: list[OrdinalFact | CountFact] = [*doc.ordinals, *doc.counts]
+    for fact in numbered:
         index.setdefault((fact.span.line, fact.span.column), _FactAt(fact.span, fact.event))
-    for other in [*doc.entities, *doc.titles, *doc.sources]:
+    named: list[EntityFact | TitleFact | SourceFact] = [*doc.entities, *doc.titles, *doc.sources]
+    for other in named:
         index.setdefault((other.span.line, other.span.column), _FactAt(other.span, None))
     return index
 
@@ -409,7 +426,7 @@ def _group(findings: list[Finding]) -> list[list[Finding]]:
     for i, f in enumerate(findings):
         forms = frozenset([f.text, *(e.text for e in f.evidence)])
         keys: list[tuple[object, ...]] = [(f.code, "forms", forms)]
-        keys += [(f.code, p.path, p.line, p.column) for p in [f, *f.evidence]]
+        keys += [(f.code, p.path, p.line, p.column) for p in _located(f)]
         for key in keys:
             if key in seen:
                 parent[root(i)] = root(seen[key])
@@ -720,7 +737,7 @@ def _environment() -> Environment:
 def build_page(report: Report) -> Page:
     # Paths only findings name (not read in this run) go last, sorted, so input order never shows.
     places = _Places(report.facts, report.paths)
-    named = {places.key_of(p.path, p.line) for f in report.findings for p in [f, *f.evidence]}
+    named = {places.key_of(p.path, p.line) for f in report.findings for p in _located(f)}
     places.extend_order(sorted(named - set(places.numbers)))
     cards = build_cards(list(report.findings), places)
     labels = places.labels()
