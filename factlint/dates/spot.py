@@ -101,7 +101,7 @@ class _Candidate:
     fixed: Normalised | None = None
 
 
-def _candidates(doc: Doc, text: str, anchor: date | None) -> list[_Candidate]:
+def _candidates(doc: Doc, text: str, anchor: date | None) -> list[_Candidate]:  # noqa: C901 (13; to split)
     # Any context works for deciding whether a phrase is a date; anaphoric rules need some
     # quarter and some earlier date to say yes.
     probe = Context(quarter=quarter(2000, 1), last=Point("day", date(2000, 1, 1)))

@@ -25,7 +25,7 @@ _MOVED_TO = {"extend", "postpone", "delay", "move", "adjourn", "push", "defer", 
 _NOUN_MODIFIER = {"poss", "compound", "nmod", "amod", "case"}
 
 
-def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:
+def clause_tense(doc: Doc, start: int, end: int) -> Tense | None:  # noqa: C901 (11; to split)
     """Tense of the verb the expression depends on, from tags, auxiliaries and cue words."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:

@@ -94,6 +94,35 @@ def _title_word(token: Token) -> bool:
     return token.pos_ == "VERB" and token.tag_ in {"VBG", "VBN"} and token.dep_ in MODIFIER_DEPS
 
 
+def _joins_title(token: Token, before: Token | None, run: list[Token]) -> bool:
+    """ "Minister of Trade and Industry": capitalised words joined into one title; but a title
+    complete after "of" is the whole title ("Government of Prime Minister")."""
+    if before is None or not before.is_title or before.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return not (token.lower_ == "of" and any(t.lower_.rstrip(".") in LEADING_TITLES for t in run))
+
+
+def _entity_words(doc: Doc, i: int, limit: int, run: list[Token]) -> int | None:
+    """Entity word `doc[i]` before a title's `run`: the index the walk goes on from (the
+    words taken put in front of `run`), or None when the title ends here. Entity words belong
+    to the title only after "of": "Minister of Trade and Industry"; otherwise they say where
+    the office is held ("DP chairman")."""
+    token = doc[i]
+    start = _entity_start(doc, i, limit)
+    # "Syrian Transitional President" taken for an organisation: after the nationality, its
+    # words are the title's.
+    if start < i and _is_place_word(doc[start]) and _title_word(token):
+        run.insert(0, token)
+        return i
+    joiner = doc[start - 1] if start - 1 >= limit else None
+    if joiner is None or joiner.lower_ != "of" or start - 2 < limit:
+        return None
+    if not doc[start - 2].is_title:
+        return None
+    run[:0] = list(doc[start : i + 1])
+    return start
+
+
 def _run_before(doc: Doc, end: int, limit: int) -> list[Token]:
     """The title words right before token `end`, walking back no further than `limit`."""
     run: list[Token] = []
@@ -104,32 +133,16 @@ def _run_before(doc: Doc, end: int, limit: int) -> list[Token]:
         if token.text in HYPHENS and run and before is not None and before.is_alpha:
             run.insert(0, token)
         elif token.lower_ in JOINERS and run and run[0].is_title:
-            # "Minister of Trade and Industry": capitalised words joined into one title; but
-            # a title complete after "of" is the whole title ("Government of Prime Minister").
-            if before is None or not before.is_title or before.pos_ not in {"NOUN", "PROPN"}:
-                break
-            if token.lower_ == "of" and any(t.lower_.rstrip(".") in LEADING_TITLES for t in run):
+            if not _joins_title(token, before, run):
                 break
             run.insert(0, token)
         elif token.ent_type_ and _portfolio(token, run):
             run.insert(0, token)
         elif token.ent_type_:
-            # Entity words belong to the title only after "of": "Minister of Trade and
-            # Industry"; otherwise they say where the office is held ("DP chairman").
-            start = _entity_start(doc, i, limit)
-            # "Syrian Transitional President" taken for an organisation: after the
-            # nationality, its words are the title's.
-            if start < i and _is_place_word(doc[start]) and _title_word(token):
-                run.insert(0, token)
-                i -= 1
-                continue
-            joiner = doc[start - 1] if start - 1 >= limit else None
-            if joiner is None or joiner.lower_ != "of" or start - 2 < limit:
+            after = _entity_words(doc, i, limit, run)
+            if after is None:
                 break
-            if not doc[start - 2].is_title:
-                break
-            run[:0] = list(doc[start : i + 1])
-            i = start
+            i = after
         elif not _title_word(token):
             break
         else:

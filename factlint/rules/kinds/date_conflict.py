@@ -326,21 +326,26 @@ class DateConflict(RuleKind[Options]):
             return 12
         return self.options.relative_tolerance_months if s.relative else 0
 
+    def _several_events(self, group: list[Statement]) -> bool:
+        """A document that itself gives two dates for the "event" is telling of two events
+        (two elections, two visits): the group is not one event."""
+        by_doc: dict[str, list[Statement]] = defaultdict(list)
+        for s in group:
+            by_doc[s.doc.path].append(s)
+        return any(
+            not agree(a.value, b.value, self._tolerance(a, b))
+            for items in by_doc.values()
+            for a in items
+            for b in items
+        )
+
     def _conflicts(
         self, cls: str, group: list[Statement], slips_only: bool = False
     ) -> Iterator[tuple[Finding, tuple[str, int]]]:
         options = self.options
         group = with_stated_years(group)
-        # A document that itself gives two dates for the "event" is telling of two events
-        # (two elections, two visits): the group is not one event.
-        by_doc: dict[str, list[Statement]] = defaultdict(list)
-        for s in group:
-            by_doc[s.doc.path].append(s)
-        for items in by_doc.values():
-            if any(
-                not agree(a.value, b.value, self._tolerance(a, b)) for a in items for b in items
-            ):
-                return
+        if self._several_events(group):
+            return
         # Absolute dates decide the majority; relative ones are checked against it.
         anchors = [s for s in group if not s.relative]
         values = sorted({s.value for s in anchors})
@@ -370,22 +375,10 @@ class DateConflict(RuleKind[Options]):
             others = len(backers) - (s.doc.path in backers)
             if not others:
                 continue
-            mine = support.get(s.value, set())
-            own = len(mine) - (s.doc.path in mine) if not s.relative else 0
             evidence = [
                 evidence_at(b.doc, b.fact.span) for b in backing if b.doc.path != s.doc.path
             ][: options.max_evidence]
-            note = " (one digit apart: a typo?)" if digit_slip(s.value, majority) else ""
-            if not s.relative and own >= others:
-                note += (
-                    f" ({plural(own, 'other document')} agree with this one: check which is right)"
-                )
-            elif not s.relative and len(mine) >= len(backers):
-                note += " (no majority: check which is right)"
-            if s.relative:
-                note += (
-                    f" ('{s.fact.span.text}' counts from the publication date {s.doc.published})"
-                )
+            note = _note(s, majority, support.get(s.value, set()), backers)
             majority_text = evidence[0].text if evidence else majority
             replacement = (
                 majority_text if not s.relative and len(majority) == len(s.value) else None
@@ -403,3 +396,19 @@ class DateConflict(RuleKind[Options]):
                 note=note,
             )
             yield finding, (s.doc.path, s.index)
+
+
+def _note(s: Statement, majority: str, mine: set[str], backers: set[str]) -> str:
+    """What the message adds: a one-digit slip, how the vote stands (`mine`: the documents
+    giving this statement's value, `backers`: the majority's), what a relative date counts
+    from."""
+    note = " (one digit apart: a typo?)" if digit_slip(s.value, majority) else ""
+    own = len(mine) - (s.doc.path in mine) if not s.relative else 0
+    others = len(backers) - (s.doc.path in backers)
+    if not s.relative and own >= others:
+        note += f" ({plural(own, 'other document')} agree with this one: check which is right)"
+    elif not s.relative and len(mine) >= len(backers):
+        note += " (no majority: check which is right)"
+    if s.relative:
+        note += f" ('{s.fact.span.text}' counts from the publication date {s.doc.published})"
+    return note

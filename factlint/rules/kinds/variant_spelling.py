@@ -460,14 +460,7 @@ class VariantSpelling(RuleKind[Options]):
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
         options = self.options
-        forms = collect_forms(facts, set(options.labels))
-        # Plurals and adjectives of a form that is itself present ("Klitschkos") are that form;
-        # but a person's surname named in full in more documents than its shorter look-alike
-        # is no plural of it ("Gary Locke" and "Lock").
-        for key in [k for k in forms if any(stem in forms for stem in _stems(k) - {k})]:
-            stems = [forms[stem] for stem in _stems(key) - {key} if stem in forms]
-            if not any(_surname_over(forms[key], stem) for stem in stems):
-                del forms[key]
+        forms = _without_plurals(collect_forms(facts, set(options.labels)))
         verdict = Verdict(options, facts)
         self._verdict = verdict
         related: dict[str, set[str]] = defaultdict(set)
@@ -510,14 +503,16 @@ class VariantSpelling(RuleKind[Options]):
             also = sorted(
                 forms[k].display for k in (related[key] | related[best.key]) - {key, best.key}
             )
-            if house:
-                basis = "house style"
-            elif self._verdict.famous_slip(best, form) and votes[0] <= votes[1]:
-                basis = "well-known name"
-            else:
-                basis = "majority" if votes[0] > votes[1] else "tie"
+            basis = "house style" if house else self._basis(best, form, votes)
             yield from self._flag(form, best, basis, votes, also)
         yield from self._short_first_names(facts, accepted | pinned | silenced)
+
+    def _basis(self, best: Form, form: Form, votes: tuple[int, int]) -> str:
+        """Why `best` is the spelling to use, without a house style: the vote, or a
+        well-known name written a letter off (even against the vote)."""
+        if self._verdict.famous_slip(best, form) and votes[0] <= votes[1]:
+            return "well-known name"
+        return "majority" if votes[0] > votes[1] else "tie"
 
     def _short_first_names(self, facts: FactSet, skip: set[str]) -> Iterator[Finding]:
         """One person's first name too short to compare alone, a letter off inside the same
@@ -687,6 +682,17 @@ def full_names(facts: FactSet) -> dict[str, Form]:
                 form = forms[key] = Form(key)
             form.occurrences.append(Occurrence(doc, entity, start, end, frozenset()))
             form.surfaces[text[start:end]] += 1
+    return forms
+
+
+def _without_plurals(forms: dict[str, Form]) -> dict[str, Form]:
+    """Plurals and adjectives of a form that is itself present ("Klitschkos") are that form:
+    left out. But a person's surname named in full in more documents than its shorter
+    look-alike is no plural of it ("Gary Locke" and "Lock"). Edits `forms`, and returns it."""
+    for key in [k for k in forms if any(stem in forms for stem in _stems(k) - {k})]:
+        stems = [forms[stem] for stem in _stems(key) - {key} if stem in forms]
+        if not any(_surname_over(forms[key], stem) for stem in stems):
+            del forms[key]
     return forms
 
 

@@ -17,7 +17,7 @@ from pydantic import Field
 
 from factlint.dates.lexicon import WEEKDAY_NAMES
 from factlint.diagnostics import Finding
-from factlint.facts.model import DocumentFacts, FactSet
+from factlint.facts.model import DateFact, DocumentFacts, FactSet
 from factlint.rules.base import RuleKind
 from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
@@ -45,45 +45,47 @@ class WeekdayMismatch(RuleKind[Options]):
         return set()  # one document at a time
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
-        options = self.options
         for doc in facts.documents:
             for fact in doc.dates:
-                if fact.weekday is None or not fact.value:
-                    continue
-                if fact.granularity not in {"day", "time"}:
-                    continue
-                try:
-                    day = date.fromisoformat(fact.value[:10])
-                except ValueError:
-                    continue
-                if not fact.year_stated:
-                    if doc.published is None:
-                        continue
-                    # The year is not written: the extractor took the one its clause points to
-                    # ("the trial began on Monday, January 13" in September: that January).
-                    distance = abs((day - doc.published).days) / 30.4
-                    if distance > options.max_months_from_publication:
-                        continue
-                if day.weekday() == fact.weekday:
+                day = self._day(doc, fact)
+                if day is None or fact.weekday is None or day.weekday() == fact.weekday:
                     continue
                 stated = WEEKDAY_NAMES[fact.weekday].title()
                 actual = WEEKDAY_NAMES[day.weekday()].title()
-                text = fact.span.text
-                replacement = None
-                for form in (stated, stated[:3]):
-                    fitting = actual if form == stated else actual[:3]
-                    if text.startswith(form):
-                        replacement = fitting + text[len(form) :]
-                        break
-                    if text.endswith(form):  # "April 20, a Sunday"
-                        replacement = text[: -len(form)] + fitting
-                        break
                 yield self.finding(
                     doc,
                     fact.span,
-                    replacement=replacement,
+                    replacement=_replacement(fact.span.text, stated, actual),
                     safe_fix=False,
                     date=day.strftime("%B %-d, %Y"),
                     stated=stated,
                     actual=actual,
                 )
+
+    def _day(self, doc: DocumentFacts, fact: DateFact) -> date | None:
+        """The day a date with a weekday names, when it is one to check against it."""
+        if fact.weekday is None or not fact.value or fact.granularity not in {"day", "time"}:
+            return None
+        try:
+            day = date.fromisoformat(fact.value[:10])
+        except ValueError:
+            return None
+        if fact.year_stated:
+            return day
+        if doc.published is None:
+            return None
+        # The year is not written: the extractor took the one its clause points to ("the
+        # trial began on Monday, January 13" in September: that January).
+        distance = abs((day - doc.published).days) / 30.4
+        return None if distance > self.options.max_months_from_publication else day
+
+
+def _replacement(text: str, stated: str, actual: str) -> str | None:
+    """The text with its weekday (whole or abbreviated, first or last) made the actual one."""
+    for form in (stated, stated[:3]):
+        fitting = actual if form == stated else actual[:3]
+        if text.startswith(form):
+            return fitting + text[len(form) :]
+        if text.endswith(form):  # "April 20, a Sunday"
+            return text[: -len(form)] + fitting
+    return None
