@@ -19,7 +19,8 @@ from factlint.archive.sync import SyncCounts, Syncer, check_archive_paths, ensur
 from factlint.cache import CacheOptions, FactCache, cache_dir, context_fingerprint
 from factlint.diagnostics import Finding
 from factlint.documents import Document
-from factlint.documents.discover import STDIN, discover
+from factlint.documents.discover import STDIN, Discovery, discover
+from factlint.documents.ignore import Exclusions
 from factlint.errors import InputError
 from factlint.facts.executors import ExecutorOptions
 from factlint.facts.model import DocumentFacts, FactSet
@@ -64,9 +65,11 @@ def _syncer(
     executor: ExecutorOptions | None,
     errors: list[InputError],
     on_progress: ProgressCallback,
+    discovery: Discovery,
 ) -> Syncer:
     extract = _extractor(executor or ExecutorOptions())
-    return Syncer(ArchiveStore(cache), context, rules, extract, errors.append, on_progress)
+    store = ArchiveStore(cache)
+    return Syncer(store, context, rules, extract, errors.append, on_progress, discovery)
 
 
 def index_archive(
@@ -76,22 +79,25 @@ def index_archive(
     options: CacheOptions | None = None,
     on_progress: ProgressCallback = _no_progress,
     executor: ExecutorOptions | None = None,
+    discovery: Discovery | None = None,
 ) -> IndexResult:
-    """Extract what the store lacks, drop what left the archive, store every rule's keys."""
+    """Extract what the store lacks, drop what left the archive, store every rule's keys.
+    `discovery` says which files the folders hold (the settings' exclusions)."""
     check_archive_paths(paths)
     options = options or CacheOptions()
+    discovery = discovery or Discovery()
     errors: list[InputError] = []
     context = context_fingerprint(reference_date)
     with FactCache(cache_dir(options.directory)) as cache:
-        syncer = _syncer(cache, context, rules, executor, errors, on_progress)
+        syncer = _syncer(cache, context, rules, executor, errors, on_progress, discovery)
         synced = syncer.run(paths, reference_date, remove=True)
         for rule in rules:
             ensure_keys(syncer.store, rule, synced.live)
     return IndexResult(synced.counts, len(synced.live), errors)
 
 
-def _real_paths(paths: list[str]) -> set[str]:
-    found = discover(paths, lambda error: None)
+def _real_paths(paths: list[str], exclusions: Exclusions) -> set[str]:
+    found = discover(paths, lambda error: None, exclusions)
     return {os.path.realpath(p) for p in found if p != STDIN}
 
 
@@ -125,10 +131,11 @@ def consult(
     postings: list[list[int]] = []
     for rule in rules:
         probes = [rule.kind.probe_keys(doc) for doc in targets.documents]
-        if any(keys is None for keys in probes):
+        known = [keys for keys in probes if keys is not None]
+        if len(known) < len(probes):
             # The kind does not say what it blocks on: every archive document may matter.
             return sorted(live.values(), key=lambda d: (d.path, d.id))
-        wanted = set().union(*probes) if probes else set()
+        wanted: set[str] = set().union(*known)
         if wanted:
             ensure_keys(store, rule, live)
             found = store.postings(rule.kind.signature(), wanted, ids, limit * POSTINGS_PER_LIMIT)
@@ -146,17 +153,23 @@ def lint_against(
     on_progress: ProgressCallback = _no_progress,
     limit: int = DEFAULT_LIMIT,
     executor: ExecutorOptions | None = None,
+    discovery: Discovery | None = None,
 ) -> AgainstResult:
     """Lint `paths` with the archive documents that share a blocking key with them; findings
-    are those on the targets. A file given as both counts once, as a target."""
+    are those on the targets. A file given as both counts once, as a target. `discovery`
+    says which files the folders hold and what standard input is called."""
     check_archive_paths(archive)
     options = options or CacheOptions()
+    discovery = discovery or Discovery()
     errors: list[InputError] = []
-    targets = collect_facts(paths, reference_date, errors, options, on_progress, executor)
+    targets = collect_facts(
+        paths, reference_date, errors, options, on_progress, executor, discovery
+    )
     context = context_fingerprint(reference_date)
     with FactCache(cache_dir(options.directory)) as cache:
-        syncer = _syncer(cache, context, rules, executor, errors, _no_progress)
-        synced = syncer.run(archive, reference_date, exclude=_real_paths(paths))
+        syncer = _syncer(cache, context, rules, executor, errors, _no_progress, discovery)
+        exclude = _real_paths(paths, discovery.exclusions)
+        synced = syncer.run(archive, reference_date, exclude=exclude)
         rows = consult(syncer.store, rules, targets, synced.live, limit)
         found = syncer.store.facts({d.key: d.path for d in rows})
     target_paths = {d.path for d in targets.documents}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import combinations
 from typing import Any, TypeVar
@@ -70,7 +70,7 @@ def one_digit_apart(a: str, b: str) -> bool:
     return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
-def event_word(words: list[str], classes: list[str], trigger: str | None) -> str:
+def event_word(words: Sequence[str], classes: Sequence[str], trigger: str | None) -> str:
     """The word that names the event ("end", "fall"), preferring the trigger."""
     from factlint.nlp.event_classes import EVENT_CLASSES
 
