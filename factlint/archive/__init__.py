@@ -3,12 +3,13 @@
 `index_archive` keeps the archive's facts and blocking keys in the fact store; `lint_against`
 lints the targets together with the archive documents that share a blocking key with them,
 and reports findings on the targets only. What a check reads follows the targets: at most
-`limit` archive documents per key, the most recently indexed.
+`limit` archive documents per key, those sharing the most keys with the targets.
 """
 
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -100,6 +101,23 @@ def _real_paths(paths: list[str], exclusions: Exclusions) -> set[str]:
     return {os.path.realpath(p) for p in found if p != STDIN}
 
 
+# Postings read per key before ranking, as a multiple of the limit: a key held by half the
+# archive costs this many rows, not half the archive.
+POSTINGS_PER_LIMIT = 20
+
+
+def _ranked(postings: list[list[int]], limit: int) -> set[int]:
+    """Per key, the `limit` documents sharing the most keys with the targets (the newest
+    first among equals). Documents about the same story share many keys, so the keys' picks
+    overlap and the union stays small however many documents hold each key."""
+    shared = Counter(doc for docs in postings for doc in docs)
+    chosen: set[int] = set()
+    for docs in postings:
+        best = sorted(docs, key=lambda doc: (-shared[doc], -doc))
+        chosen.update(best[:limit] if limit else best)
+    return chosen
+
+
 def consult(
     store: ArchiveStore,
     rules: Sequence[Rule],
@@ -107,20 +125,22 @@ def consult(
     live: dict[int, DocRow],
     limit: int,
 ) -> list[DocRow]:
-    """The archive documents that share a blocking key with a target, for some rule."""
-    chosen: set[int] = set()
+    """The archive documents that share a blocking key with a target, for some rule: at most
+    `limit` per key, those sharing the most keys with the targets."""
     ids = set(live)
+    postings: list[list[int]] = []
     for rule in rules:
         probes = [rule.kind.probe_keys(doc) for doc in targets.documents]
         known = [keys for keys in probes if keys is not None]
         if len(known) < len(probes):
             # The kind does not say what it blocks on: every archive document may matter.
-            chosen = ids
-            break
+            return sorted(live.values(), key=lambda d: (d.path, d.id))
         wanted: set[str] = set().union(*known)
         if wanted:
             ensure_keys(store, rule, live)
-            chosen |= store.lookup(rule.kind.signature(), wanted, ids, limit)
+            found = store.postings(rule.kind.signature(), wanted, ids, limit * POSTINGS_PER_LIMIT)
+            postings.extend(found[key] for key in sorted(found))
+    chosen = _ranked(postings, limit)
     return sorted((live[i] for i in chosen), key=lambda d: (d.path, d.id))
 
 

@@ -106,10 +106,29 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+def _unchecked(target: Any = None, **_: Any) -> Any:
+    return target if target is not None else (lambda function: function)
+
+
 @lru_cache(maxsize=1)
 def _english() -> Any:
-    import inflect  # loaded only when a message needs a plural
+    """inflect's engine, loaded only when a message needs a plural. inflect >= 7.2 decorates
+    its methods with typeguard's `@typechecked`, which re-parses and instruments its source on
+    import: 1.5-2.5 s here against 0.1 s without (jaraco/inflect#212). Those checks guard a
+    caller's argument types (ours are plain strings), so the decorator is a no-op while
+    inflect loads, and typeguard is restored for anyone else."""
+    try:
+        import typeguard
+    except ImportError:  # an inflect older than 7.2 does not use it
+        import inflect
 
+        return inflect.engine()
+    checked = typeguard.typechecked
+    setattr(typeguard, "typechecked", _unchecked)  # noqa: B010
+    try:
+        import inflect
+    finally:
+        setattr(typeguard, "typechecked", checked)  # noqa: B010
     return inflect.engine()
 
 
