@@ -19,6 +19,7 @@ from factlint.documents.jsonl import read_jsonl
 from factlint.documents.markdown import front_matter_fields, markdown_prose, read_front_matter
 from factlint.documents.model import Document
 from factlint.documents.prose import clean_prose
+from factlint.documents.suppressions import document_suppressions
 from factlint.errors import InputError
 
 STDIN_LABEL = "<stdin>"
@@ -186,7 +187,11 @@ def load_path(item: str, on_error: Callable[[InputError], None]) -> list[Documen
     sniffed = item == STDIN and named is None
     suffix = _sniff(source) if sniffed else Path(label).suffix.lower()
     loader = LOADERS[suffix] if suffix in LOADERS else LOADERS[PLAIN_TEXT]
-    return loader(label, source, on_error)
+    documents = loader(label, source, on_error)
+    # Here, not in each loader: a format registered by a plug-in has its comments read too.
+    for document in documents:
+        document.suppressions = document_suppressions(document)
+    return documents
 
 
 def load_documents(

@@ -226,3 +226,26 @@ def test_an_interrupted_index_keeps_what_it_wrote(
     assert seen[-1] == 1
     again = index_archive(["archive"], rules, options=options)
     assert (again.counts.added, again.counts.unchanged) == (2, 1)
+
+
+QUOTED = (
+    "The ministry kept its own spelling.\n\n"
+    "<!-- factlint: disable FL301 -- the agency's wording -->\n\n"
+    'The statement said: "Flights from Hmeimim resume on Monday."\n\n'
+    "<!-- factlint: enable -->\n"
+)
+
+
+def test_an_archive_documents_comments_keep_its_silenced_text_from_voting(workdir: Path) -> None:
+    """Stored with the archive (the fact cache has no comments): with b.md's quote silenced,
+    one document writes each spelling, so there is no majority and b.md is no evidence."""
+    (workdir / "archive").mkdir()
+    (workdir / "archive" / "b.md").write_text(QUOTED, encoding="utf-8")
+    (workdir / "archive" / "c.txt").write_text("Jets left Hmeimim after the storm.\n", "utf-8")
+    (workdir / "a.txt").write_text("Flights left the Khmeimim air base.\n", encoding="utf-8")
+    for _ in range(2):  # indexed by the first check, read from the store by the second
+        args = ("check", "a.txt", "--against", "archive", "--select", "FL301", "-f", "json")
+        run = factlint_cli(*args)
+        (finding,) = _findings(run)
+        assert "no majority" in finding["message"], finding
+        assert [e["path"] for e in finding["evidence"]] == ["archive/c.txt"]
