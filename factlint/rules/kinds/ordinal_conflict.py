@@ -12,7 +12,7 @@ different events rather than asserting a contradiction.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -144,9 +144,7 @@ class OrdinalConflict(RuleKind[Options]):
                 same = ballot.documents[value]
                 for item in mine:
                     agreeing[id(item)] = max(agreeing[id(item)], len(same))
-                against = ballot.rivals(
-                    lambda b, v=value, r=restricted: _conflicting(v, r, b.fact.value, b.restricted)
-                )
+                against = ballot.rivals(_against(value, restricted))
                 if not against:
                     continue
                 other = max(against, key=lambda v: (len(against[v].documents), -v))
@@ -207,6 +205,11 @@ class OrdinalConflict(RuleKind[Options]):
 
 def _value(item: Counted) -> int:
     return item.fact.value
+
+
+def _against(value: int, restricted: bool) -> Callable[[Counted], bool]:
+    """Which statements cannot hold with an ordinal read this way."""
+    return lambda b: _conflicting(value, restricted, b.fact.value, b.restricted)
 
 
 def _conflicting(value: int, restricted: bool, other: int, other_restricted: bool) -> bool:
