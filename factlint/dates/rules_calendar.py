@@ -82,7 +82,7 @@ def _dated(m: re.Match[str], mon: int, d: int, anchor: date, context: Context) -
     if m.groupdict().get("ryear"):
         y = anchor.year + {"this": 0, "last": -1, "next": 1}[m.group("ryear")]
         return _day(y, mon, d, m, True, False)
-    default = "nearest"
+    default: v.Direction = "nearest"
     if m.groupdict().get("rel") in ("next", "coming", "this coming"):
         default = "future"
     elif m.groupdict().get("rel") in ("last", "past", "this past"):
