@@ -26,7 +26,7 @@ from factlint.diagnostics import Finding
 from factlint.facts.model import DateFact, DocumentFacts, FactSet
 from factlint.nlp.event_classes import EVENT_CLASSES
 from factlint.nlp.names import skeleton
-from factlint.rules.base import RuleKind, evidence_at
+from factlint.rules.base import RuleKind, evidence_of
 from factlint.rules.linking import (
     actor_keys,
     agree,
@@ -39,6 +39,7 @@ from factlint.rules.linking import (
 )
 from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
+from factlint.rules.voting import NO_MAJORITY
 
 
 class Options(KindOptions):
@@ -375,9 +376,10 @@ class DateConflict(RuleKind[Options]):
             others = len(backers) - (s.doc.path in backers)
             if not others:
                 continue
-            evidence = [
-                evidence_at(b.doc, b.fact.span) for b in backing if b.doc.path != s.doc.path
-            ][: options.max_evidence]
+            evidence = evidence_of(
+                ((b.doc, b.fact.span) for b in backing if b.doc.path != s.doc.path),
+                options.max_evidence,
+            )
             note = _note(s, majority, support.get(s.value, set()), backers)
             majority_text = evidence[0].text if evidence else majority
             replacement = (
@@ -408,7 +410,7 @@ def _note(s: Statement, majority: str, mine: set[str], backers: set[str]) -> str
     if not s.relative and own >= others:
         note += f" ({plural(own, 'other document')} agree with this one: check which is right)"
     elif not s.relative and len(mine) >= len(backers):
-        note += " (no majority: check which is right)"
+        note += NO_MAJORITY
     if s.relative:
         note += f" ('{s.fact.span.text}' counts from the publication date {s.doc.published})"
     return note
