@@ -70,7 +70,7 @@ def one_digit_apart(a: str, b: str) -> bool:
     return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
-def event_word(words: list[str], classes: list[str], trigger: str | None) -> str:
+def event_word(words: Iterable[str], classes: list[str], trigger: str | None) -> str:
     """The word that names the event ("end", "fall"), preferring the trigger."""
     from factlint.nlp.event_classes import EVENT_CLASSES
 
