@@ -324,10 +324,11 @@ def _value(text: str, anchor: date, context: Context) -> str | None:
 
 # Every regex the dates package builds, as the process that built it spells them.
 _DUMP_PATTERNS = """
-from factlint.dates import fallback, normalise, patterns, spot
-print([rule.pattern.pattern for rule in normalise.RULES])
+from factlint.dates import fallback, patterns
+from factlint.dates.normalise import RULES
+print([rule.pattern.pattern for rule in RULES])
 print([p.regex.pattern for p in patterns.PATTERNS])
-print([r.pattern for r in (fallback._DATE_WORD, spot._LEADING_THE, spot._BARE_WEEKDAY)])
+print(fallback._DATE_WORD.pattern)
 """
 
 
@@ -341,6 +342,6 @@ def test_every_date_pattern_is_spelled_the_same_whatever_the_hash_seed() -> None
             text=True,
             check=True,
         ).stdout
-        for seed in ("1", "2", "3", "4")
+        for seed in ("1", "2", "3")
     }
     assert len(spelled) == 1
