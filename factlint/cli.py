@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn
@@ -416,7 +417,6 @@ def check(
     """Lint documents and report the facts that disagree."""
     from factlint.commands import CheckRequest, CheckRun
     from factlint.config import CommandLine
-    from factlint.reporters.text import use_color
 
     line = CommandLine(
         paths=paths,
@@ -438,33 +438,64 @@ def check(
         respect_gitignore=respect_gitignore,
         force_exclude=force_exclude,
     )
-    request = CheckRequest(
-        paths, output_format, against or [], archive_limit, baseline, stdin_filename
+    request = CheckRequest(paths, output_format, against or [], archive_limit, baseline)
+    outputs = CheckOutputs(
+        output, statistics, quiet, ignore_errors, write_baseline_file, fix, unsafe_fixes, diff
     )
-    writes = {"--output": output, "--write-baseline": write_baseline_file}
-    settings = check_settings(line, request, statistics, writes)
+    settings = check_settings(line, request, statistics, outputs.targets())
     try:
         run = CheckRun(settings, request)
         linted = run.lint()
         findings = run.findings() if write_baseline_file is None else linted.filtered.findings
     except FactlintError as error:
         fail(error)
+    finish_check(run, findings, outputs)
+
+
+@dataclass(frozen=True)
+class CheckOutputs:
+    """What `check` does with its findings: the options that write, fix or set the status."""
+
+    output: Path | None
+    statistics: bool
+    quiet: bool
+    ignore_errors: bool
+    write_baseline: Path | None
+    fix: bool
+    unsafe_fixes: bool
+    diff: bool
+
+    def targets(self) -> dict[str, Path | None]:
+        """The files this run writes, by the option naming them."""
+        return {"--output": self.output, "--write-baseline": self.write_baseline}
+
+
+def finish_check(run: CheckRun, findings: list[Finding], outputs: CheckOutputs) -> NoReturn:
+    """Print the lint's input errors, then write the baseline, the diff, the fixes or the
+    report, and exit with the status they call for."""
+    from factlint.reporters.text import use_color
+
+    linted, request = run.linted, run.request
+    assert linted is not None, "lint() first"
     print_errors(linted.result.errors)
     warn_if_empty(len(linted.result.facts.documents))
-    input_failed = bool(linted.result.errors) and not ignore_errors
-    if write_baseline_file is not None:
-        save_baseline(write_baseline_file, findings, quiet)
+    input_failed = bool(linted.result.errors) and not outputs.ignore_errors
+    if outputs.write_baseline is not None:
+        save_baseline(outputs.write_baseline, findings, outputs.quiet)
         raise typer.Exit(EXIT_ERROR if input_failed else EXIT_CLEAN)
-    if diff:
-        changes = print_diff(findings, unsafe_fixes, request)
+    if outputs.diff:
+        changes = print_diff(findings, outputs.unsafe_fixes, run)
         raise typer.Exit(EXIT_ERROR if input_failed else int(changes))
     fixed, write_failed = 0, False
-    if fix:
-        findings, fixed, write_failed = apply_fixes(run, findings, unsafe_fixes, quiet)
-    color = output is None and output_format == "text" and use_color(sys.stdout)
-    report = run.report(findings, color=color, fixed=fixed, quiet=quiet)
-    write_report(run.render(report, statistics), output, utf8=output_format != "text")
-    raise typer.Exit(exit_status(input_failed or write_failed, findings, settings.fail_on))
+    if outputs.fix:
+        findings, fixed, write_failed = apply_fixes(
+            run, findings, outputs.unsafe_fixes, outputs.quiet
+        )
+    text = request.output_format == "text"
+    color = outputs.output is None and text and use_color(sys.stdout)
+    report = run.report(findings, color=color, fixed=fixed, quiet=outputs.quiet)
+    write_report(run.render(report, outputs.statistics), outputs.output, utf8=not text)
+    raise typer.Exit(exit_status(input_failed or write_failed, findings, run.settings.fail_on))
 
 
 def check_settings(
@@ -520,13 +551,12 @@ def save_baseline(path: Path, findings: list[Finding], quiet: bool) -> None:
         typer.echo(f"factlint: wrote {count} finding(s) to {printable(str(path))}", err=True)
 
 
-def print_diff(findings: list[Finding], unsafe: bool, request: CheckRequest) -> bool:
+def print_diff(findings: list[Finding], unsafe: bool, run: CheckRun) -> bool:
     """`--diff`: print the fixes as a unified diff; True when some file would change."""
-    from factlint.documents.load import stdin_named
     from factlint.findings.fixes import plan_fixes, render_diff
 
-    with stdin_named(request.stdin_filename):
-        plan = plan_fixes(findings, unsafe=unsafe, roots=request.paths)
+    stdin_name = run.settings.discovery.stdin_name
+    plan = plan_fixes(findings, unsafe, run.request.paths, stdin_name)
     for note in [*plan.notes, *map(str, plan.skipped)]:
         warn(note)
     emit(render_diff(plan), utf8=True)
@@ -538,7 +568,6 @@ def apply_fixes(
 ) -> tuple[list[Finding], int, bool]:
     """`--fix`: fix, lint again, until nothing changes. The findings left, how many were
     fixed, and whether some file could not be written."""
-    from factlint.documents.load import stdin_named
     from factlint.findings.fixes import fix_until_stable
 
     def relint() -> list[Finding]:
@@ -547,9 +576,10 @@ def apply_fixes(
         except FactlintError as error:
             fail(error)
 
-    request = run.request
-    with stdin_named(request.stdin_filename):
-        fixes = fix_until_stable(findings, relint, unsafe=unsafe, roots=request.paths)
+    stdin_name = run.settings.discovery.stdin_name
+    fixes = fix_until_stable(
+        findings, relint, unsafe=unsafe, roots=run.request.paths, stdin_name=stdin_name
+    )
     return fixes.findings, fixes.fixed, report_fix_run(fixes, quiet)
 
 
@@ -593,7 +623,6 @@ def index(
     from factlint.archive import index_archive
     from factlint.archive.sync import check_archive_paths
     from factlint.config import CommandLine, check_options
-    from factlint.documents.ignore import excluding
     from factlint.reporters.progress import progress
 
     line = CommandLine(
@@ -615,10 +644,8 @@ def index(
         settings = settings_of(line)
         rules = settings.load_rules()
         active = [r for r in rules if settings.selection.rule_enabled(r.spec.code)]
-        with (
-            progress("text", paths, label="Indexing") as on_progress,
-            excluding(settings.exclusions),
-        ):
+        discovery = settings.discovery
+        with progress("text", paths, discovery.exclusions, label="Indexing") as on_progress:
             result = index_archive(
                 paths,
                 active,
@@ -626,6 +653,7 @@ def index(
                 settings.cache,
                 on_progress,
                 settings.executor,
+                discovery,
             )
     except FactlintError as error:
         fail(error)
@@ -657,7 +685,6 @@ def facts(
 ) -> None:
     """Print what the NLP pass pulled out: publication dates, dates, entities."""
     from factlint.config import CommandLine
-    from factlint.documents.ignore import excluding
     from factlint.errors import InputError
     from factlint.pipeline import collect_facts
     from factlint.reporters.facts import render_facts_json, render_facts_text
@@ -679,10 +706,14 @@ def facts(
     )
     errors: list[InputError] = []
     try:
-        with excluding(settings.exclusions):
-            fact_set = collect_facts(
-                paths, settings.reference_date, errors, settings.cache, executor=settings.executor
-            )
+        fact_set = collect_facts(
+            paths,
+            settings.reference_date,
+            errors,
+            settings.cache,
+            executor=settings.executor,
+            discovery=settings.discovery,
+        )
     except FactlintError as error:
         fail(error)
     print_errors(errors)

@@ -10,8 +10,6 @@ from pathlib import Path
 
 from factlint.config import RunSettings
 from factlint.diagnostics import Finding
-from factlint.documents.ignore import excluding
-from factlint.documents.load import stdin_named
 from factlint.facts.model import FactSet
 from factlint.findings.baseline import filter_baseline, load_baseline
 from factlint.findings.filters import Filtered, filter_findings
@@ -30,7 +28,6 @@ class CheckRequest:
     against: list[str] = field(default_factory=list)
     archive_limit: int = 50
     baseline: Path | None = None
-    stdin_filename: str | None = None
 
 
 @dataclass
@@ -61,11 +58,8 @@ class CheckRun:
     def lint(self) -> Linted:
         request, settings = self.request, self.settings
         archive: dict[str, int] | None = None
-        with (
-            progress(request.output_format, request.paths) as on_progress,
-            stdin_named(request.stdin_filename),
-            excluding(settings.exclusions),
-        ):
+        exclusions = settings.discovery.exclusions
+        with progress(request.output_format, request.paths, exclusions) as on_progress:
             if request.against:
                 result, archive, targets = self._lint_against(on_progress)
             else:
@@ -76,6 +70,7 @@ class CheckRun:
                     settings.cache,
                     on_progress,
                     settings.executor,
+                    settings.discovery,
                 )
                 targets = result.facts
         filtered = filter_findings(
@@ -101,6 +96,7 @@ class CheckRun:
             on_progress,
             request.archive_limit,
             settings.executor,
+            settings.discovery,
         )
         result = LintResult(facts=run.facts, findings=run.findings, errors=run.errors)
         counts = {"documents": run.archive_documents, "consulted": run.consulted}

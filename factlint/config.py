@@ -36,6 +36,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from factlint.cache import CacheOptions
 from factlint.diagnostics import Severity
+from factlint.documents.discover import Discovery
 from factlint.documents.ignore import DEFAULT_EXCLUDE, Exclusions
 from factlint.errors import ConfigError
 from factlint.facts.executors import ExecutorOptions
@@ -319,8 +320,9 @@ class RunSettings(BaseModel):
     selection: RuleSelection
     cache: CacheOptions
     executor: ExecutorOptions
-    # What folder discovery leaves out (`documents.ignore.excluding` puts it in force).
-    exclusions: Exclusions
+    # How the inputs are found and named: what folder discovery leaves out and the path
+    # standard input stands for; passed to loading (`load_documents`, `collect_facts`, `lint`).
+    discovery: Discovery
     # Where `select` and `ignore` came from, for errors about them.
     select_source: str
     ignore_source: str
@@ -397,7 +399,7 @@ def resolve_settings(line: CommandLine) -> RunSettings:
         selection=selection,
         cache=CacheOptions(enabled=not line.no_cache, directory=line.cache_dir),
         executor=executor,
-        exclusions=config.exclusions(line),
+        discovery=Discovery(config.exclusions(line), line.stdin_filename),
         select_source="--select" if line.select else config.location,
         ignore_source="--ignore" if line.ignore else config.location,
     )

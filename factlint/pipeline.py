@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date
@@ -10,6 +10,7 @@ from datetime import date
 from factlint.cache import CacheOptions, FactCache, cache_dir, context_fingerprint, document_key
 from factlint.diagnostics import Finding, sort_findings
 from factlint.documents import Document, load_documents
+from factlint.documents.discover import Discovery
 from factlint.documents.published import resolve_published
 from factlint.errors import InputError
 from factlint.facts.executors import Executor, ExecutorOptions
@@ -46,13 +47,16 @@ def collect_facts(
     options: CacheOptions | None = None,
     on_progress: ProgressCallback = _no_progress,
     executor: ExecutorOptions | Executor | None = None,
+    discovery: Discovery | None = None,
 ) -> FactSet:
     """Facts of every document: from the cache where it has them, else from the NLP pass,
     run where `executor` says: options naming one (default: every usable core), or an
-    `Executor` the caller made and closes."""
+    `Executor` the caller made and closes. `discovery` says which files the paths hold and
+    what standard input is called (the settings' `discovery`)."""
     options = options or CacheOptions()
     executor = executor or ExecutorOptions()
-    documents = load_documents(paths, on_error=errors.append if errors is not None else None)
+    on_error = errors.append if errors is not None else None
+    documents = load_documents(paths, on_error, discovery)
     resolve_published(documents, reference_date)
     total = len(documents)
     if not documents:
@@ -86,7 +90,7 @@ def collect_facts(
 
 def _extract(
     documents: list[Document], executor: ExecutorOptions | Executor
-) -> Iterator[DocumentFacts]:
+) -> Generator[DocumentFacts, None, None]:
     """Facts of each document in order; the workers of an executor made here end when this
     generator is closed, also when the run is interrupted. spaCy is imported and the model
     loaded only when there is something to extract."""
@@ -102,7 +106,7 @@ def _extract(
 
 
 def run_rules(
-    facts: FactSet, rules: list[Rule], silenced: set[SuppressionRef] | None = None
+    facts: FactSet, rules: Sequence[Rule], silenced: set[SuppressionRef] | None = None
 ) -> list[Finding]:
     """Every rule's findings. A rule that compares documents sees the facts without those
     suppression comments silence for it; `silenced` collects the comments that hid some."""
@@ -124,9 +128,10 @@ def lint(
     options: CacheOptions | None = None,
     on_progress: ProgressCallback = _no_progress,
     executor: ExecutorOptions | Executor | None = None,
+    discovery: Discovery | None = None,
 ) -> LintResult:
     errors: list[InputError] = []
-    facts = collect_facts(paths, reference_date, errors, options, on_progress, executor)
+    facts = collect_facts(paths, reference_date, errors, options, on_progress, executor, discovery)
     silenced: set[SuppressionRef] = set()
     with heap_frozen():
         findings = run_rules(facts, rules, silenced)

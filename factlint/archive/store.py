@@ -204,27 +204,30 @@ class ArchiveStore:
         except sqlite3.DatabaseError as error:
             raise self._fail(error) from None
 
-    def lookup(self, signature: str, keys: Iterable[str], live: set[int], limit: int) -> set[int]:
-        """Documents of `live` that share a key with `keys`: per key, the `limit` most recently
-        indexed (0: all), so what a check reads stops growing with the archive."""
-        chosen: set[int] = set()
+    def postings(
+        self, signature: str, keys: Iterable[str], live: set[int], cap: int
+    ) -> dict[str, list[int]]:
+        """For each key, the documents of `live` that hold it, newest first: at most `cap`
+        of them (0: all), so what one key costs stops growing with the archive."""
+        found: dict[str, list[int]] = {}
         try:
             for key in sorted(keys):
                 cursor = self.connection.execute(
                     "SELECT doc FROM archive_blocks WHERE block = ? ORDER BY doc DESC",
                     (block_id(signature, key),),
                 )
-                taken = 0
+                docs: list[int] = []
                 for (doc,) in cursor:
                     if doc in live:
-                        chosen.add(doc)
-                        taken += 1
-                        if taken == limit:
+                        docs.append(doc)
+                        if len(docs) == cap:
                             break
                 cursor.close()
+                if docs:
+                    found[key] = docs
         except sqlite3.DatabaseError as error:
             raise self._fail(error) from None
-        return chosen
+        return found
 
     def facts(self, wanted: Mapping[str, str]) -> dict[str, DocumentFacts]:
         """Stored facts by key, each given the path `wanted` names for its key (the document

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,7 +18,7 @@ from datetime import date
 from factlint.archive.store import ArchiveStore, DocRow, FileRow, NewDocument
 from factlint.cache import document_key
 from factlint.documents import Document, load_documents
-from factlint.documents.discover import STDIN, discover
+from factlint.documents.discover import STDIN, Discovery, discover
 from factlint.documents.published import resolve_published
 from factlint.errors import InputError
 from factlint.facts.model import DocumentFacts
@@ -88,6 +89,7 @@ class Syncer:
         extract: Callable[[list[Document]], Iterator[DocumentFacts]],
         on_error: Callable[[InputError], None],
         on_progress: Progress,
+        discovery: Discovery,
     ) -> None:
         self.store = store
         self.context = context
@@ -95,15 +97,17 @@ class Syncer:
         self.extract = extract
         self.on_error = on_error
         self.on_progress = on_progress
+        self.discovery = discovery
 
     def run(
         self,
         paths: Sequence[str],
         reference_date: date | None,
-        exclude: set[str] = frozenset(),  # type: ignore[assignment]
+        exclude: AbstractSet[str] = frozenset(),
         remove: bool = False,
     ) -> Synced:
-        files = [f for f in discover(list(paths), self.on_error) if f != STDIN]
+        found = discover(list(paths), self.on_error, self.discovery.exclusions)
+        files = [f for f in found if f != STDIN]
         real = {f: os.path.realpath(f) for f in files}
         files = [f for f in files if real[f] not in exclude]
         rows, stored = self.store.files(), self.store.documents()
@@ -153,7 +157,7 @@ class Syncer:
         pending: list[_Pending] = []
         for file, stamp in stale:
             errors: list[InputError] = []
-            documents = load_documents([file], errors.append)
+            documents = load_documents([file], errors.append, self.discovery)
             for error in errors:
                 self.on_error(error)
             if errors and not documents:

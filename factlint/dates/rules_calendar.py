@@ -27,7 +27,6 @@ from factlint.dates.lexicon import (
     YEAR_RE,
     day_value,
 )
-from factlint.dates.values import Direction
 
 WD = rf"(?:(?:(?P<rel>this coming|this past|this|next|last|coming|past) )?(?P<wd>{WEEKDAY_RE}) )"
 MON = rf"(?P<mon>{MONTH_RE})"
@@ -85,7 +84,7 @@ def _dated(m: re.Match[str], mon: int, d: int, anchor: date, context: Context) -
     if m.groupdict().get("ryear"):
         y = anchor.year + {"this": 0, "last": -1, "next": 1}[m.group("ryear")]
         return _day(y, mon, d, m, True, False)
-    default: Direction = "nearest"
+    default: v.Direction = "nearest"
     if m.groupdict().get("rel") in ("next", "coming", "this coming"):
         default = "future"
     elif m.groupdict().get("rel") in ("last", "past", "this past"):

@@ -70,6 +70,17 @@ def _residual_words(line: str) -> list[str]:
     return _WORD.findall(_FILLER.sub(" ", _ZONE_CAPS.sub(" ", line)))
 
 
+def _rank(line: str, found: PrintedDate, labels: list[re.Match[str]]) -> int:
+    """0 for a date right after a strong label (`Published:`), 2 after a weak one, else 1."""
+    before = [m for m in labels if m.end() <= found.start]
+    if not before:
+        return 1
+    label = before[-1]
+    if _residual_words(line[label.end() : found.start]):
+        return 1
+    return 0 if label.group("strong") else 2
+
+
 def read_line(line: str, index: int) -> tuple[PrintedDate, int] | None:
     """The date a metadata line gives and its rank, or None when the line is not metadata."""
     if len(line) > MAX_LINE or not any(c.isdigit() for c in line):
@@ -81,13 +92,7 @@ def read_line(line: str, index: int) -> tuple[PrintedDate, int] | None:
     stripped = line
     ranked: list[tuple[int, PrintedDate]] = []
     for found in dates:
-        before = [m for m in labels if m.end() <= found.start]
-        rank = 1
-        if before:
-            label = before[-1]
-            gap = line[label.end() : found.start]
-            if not _residual_words(gap):
-                rank = 0 if label.group("strong") else 2
+        rank = _rank(line, found, labels)
         if rank == 1 and _OTHER_LABEL.search(line[: found.start]):
             return None
         ranked.append((rank, found))

@@ -96,19 +96,27 @@ def _binary_kind(data: bytes) -> str | None:
     return None
 
 
+def _decode_marked(data: bytes, location: str) -> str | None:
+    """The text of bytes that start with a Unicode byte order mark (without it), or None."""
+    for bom, encoding in _UNICODE_BOMS:
+        if data.startswith(bom):
+            if encoding == "utf-8":  # the BOM says UTF-8: a stray bad byte is only replaced
+                return data[len(bom) :].decode(encoding, errors="replace")
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"invalid {encoding} text at byte {exc.start}", location) from None
+    return None
+
+
 def decode(data: bytes, location: str) -> str:
     """Decode a file's bytes to text with LF line endings and no BOM.
 
     Raises InputError for binary files and bytes whose encoding cannot be told.
     """
-    for bom, encoding in _UNICODE_BOMS:
-        if data.startswith(bom):
-            if encoding == "utf-8":  # the BOM says UTF-8: a stray bad byte is only replaced
-                return normalise_newlines(data[len(bom) :].decode(encoding, errors="replace"))
-            try:
-                return normalise_newlines(data[len(bom) :].decode(encoding))
-            except UnicodeDecodeError as exc:
-                raise InputError(f"invalid {encoding} text at byte {exc.start}", location) from None
+    marked = _decode_marked(data, location)
+    if marked is not None:
+        return normalise_newlines(marked)
     kind = _binary_kind(data)
     if kind is not None:
         raise InputError(f"binary file ({kind}), not text", location)

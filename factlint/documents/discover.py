@@ -7,10 +7,11 @@ import errno
 import os
 import stat
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from factlint.documents.formats import LOADERS, listing
-from factlint.documents.ignore import Exclusions, IgnoreFiles, current
+from factlint.documents.ignore import Exclusions, IgnoreFiles
 from factlint.errors import InputError
 
 # Folders are searched for the suffixes a loader is registered for.
@@ -37,65 +38,82 @@ def not_regular(mode: int) -> str | None:
     return f"{kind}, not a regular file"
 
 
-def _walk(root: Path, on_error: Callable[[InputError], None]) -> list[Path]:
+@dataclass(frozen=True)
+class Discovery:
+    """How a command finds and names its inputs: what folder discovery leaves out (the
+    settings' exclusions; Ruff's defaults when none are given) and the path standard input
+    ('-') stands for (`--stdin-filename`: reports name it, its suffix picks the loader)."""
+
+    exclusions: Exclusions = field(default_factory=Exclusions.default)
+    stdin_name: str | None = None
+
+
+class _Walk:
     """Known-suffix files under `root`, sorted; hidden, ignored and excluded entries skipped,
     symlink loops cut.
 
     Depth first, each folder's entries in name order, with a stack of iterators rather than
     recursion: a folder 1 100 levels deep is read like any other.
     """
-    found: list[Path] = []
-    seen: set[tuple[int, int]] = set()
-    exclusions = current()
-    ignores = IgnoreFiles(root) if exclusions.respect_gitignore else None
 
-    def left_out(path: Path, is_dir: bool) -> bool:
-        if exclusions.excluded(path, is_dir):
+    def __init__(
+        self, root: Path, on_error: Callable[[InputError], None], exclusions: Exclusions
+    ) -> None:
+        self.root = root
+        self.on_error = on_error
+        self.exclusions = exclusions
+        self.ignores = IgnoreFiles(root) if exclusions.respect_gitignore else None
+        self.seen: set[tuple[int, int]] = set()
+
+    def left_out(self, path: Path, is_dir: bool) -> bool:
+        if self.exclusions.excluded(path, is_dir):
             return True
-        return ignores is not None and ignores.ignored(path, is_dir)
+        return self.ignores is not None and self.ignores.ignored(path, is_dir)
 
-    def entries(folder: Path) -> Iterator[os.DirEntry[str]]:
+    def entries(self, folder: Path) -> Iterator[os.DirEntry[str]]:
         try:
             info = folder.stat()
             key = (info.st_dev, info.st_ino)
-            if key in seen:
+            if key in self.seen:
                 return iter(())  # a symlink back to a folder already read
-            seen.add(key)
+            self.seen.add(key)
             listed = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as exc:
-            on_error(InputError(f"cannot read folder: {exc.strerror}", str(folder)))
+            self.on_error(InputError(f"cannot read folder: {exc.strerror}", str(folder)))
             return iter(())
         return iter([e for e in listed if not e.name.startswith(".")])
 
-    def enter(folder: Path) -> tuple[Path, Iterator[os.DirEntry[str]], bool]:
-        has_ignores = ignores is not None and ignores.enter(folder)
-        return folder, entries(folder), has_ignores
+    def enter(self, folder: Path) -> tuple[Path, Iterator[os.DirEntry[str]], bool]:
+        has_ignores = self.ignores is not None and self.ignores.enter(folder)
+        return folder, self.entries(folder), has_ignores
 
-    stack = [enter(root)]
-    while stack:
-        folder, pending, has_ignores = stack[-1]
-        entry = next(pending, None)
-        if entry is None:
-            stack.pop()
-            if has_ignores and ignores is not None:
-                ignores.leave()
-            continue
-        path = folder / entry.name
-        try:
-            is_dir = entry.is_dir()
-        except OSError:
-            is_dir = False
-        if left_out(path, is_dir):
-            continue
-        if is_dir:
-            stack.append(enter(path))
-        elif path.suffix.lower() in SUFFIXES:
-            problem = _file_problem(path)
-            if problem is None:
-                found.append(path)
-            else:
-                on_error(InputError(problem, str(path)))
-    return found
+    def files(self) -> list[Path]:
+        found: list[Path] = []
+        stack = [self.enter(self.root)]
+        while stack:
+            folder, pending, has_ignores = stack[-1]
+            entry = next(pending, None)
+            if entry is None:
+                stack.pop()
+                if has_ignores and self.ignores is not None:
+                    self.ignores.leave()
+                continue
+            path = folder / entry.name
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if self.left_out(path, is_dir):
+                continue
+            if is_dir:
+                stack.append(self.enter(path))
+            elif path.suffix.lower() in SUFFIXES:
+                problem = _file_problem(path)
+                if problem is None:
+                    found.append(path)
+                else:
+                    self.on_error(InputError(problem, str(path)))
+        return found
 
 
 def _file_problem(path: Path) -> str | None:
@@ -127,8 +145,30 @@ def _force_excluded(path: Path, exclusions: Exclusions) -> bool:
     return ignores.ignored(path, False)
 
 
-def discover(paths: list[str], on_error: Callable[[InputError], None]) -> list[str]:
-    """Files to read in order (`-` for stdin), each once; a missing path is reported, not fatal."""
+def _read_by_name(raw: str, exclusions: Exclusions, on_error: Callable[[InputError], None]) -> bool:
+    """Whether a file given by name is read: not when it is missing or cannot be read (both
+    reported) or `force-exclude` leaves it out."""
+    path = Path(raw)
+    if not (path.exists() or path.is_symlink()):
+        on_error(InputError("no such file or directory", raw))
+        return False
+    if _force_excluded(path, exclusions):
+        return False
+    problem = _file_problem(path)
+    if problem is not None:
+        on_error(InputError(problem, raw))
+    return problem is None
+
+
+def discover(
+    paths: list[str],
+    on_error: Callable[[InputError], None],
+    exclusions: Exclusions | None = None,
+) -> list[str]:
+    """Files to read in order (`-` for stdin), each once; a missing path is reported, not fatal.
+    Folders are searched leaving out what `exclusions` name (Ruff's defaults when None)."""
+    if exclusions is None:
+        exclusions = Exclusions.default()
     found: list[str] = []
     seen: set[str] = set()
 
@@ -141,21 +181,11 @@ def discover(paths: list[str], on_error: Callable[[InputError], None]) -> list[s
     for raw in paths:
         if raw == STDIN:
             add(STDIN)
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            for file in _walk(path, on_error):
+        elif Path(raw).is_dir():
+            for file in _Walk(Path(raw), on_error, exclusions).files():
                 add(str(file))
-        elif path.exists() or path.is_symlink():
-            if _force_excluded(path, current()):
-                continue
-            problem = _file_problem(path)
-            if problem is None:
-                add(raw)  # given explicitly: read whatever its suffix
-            else:
-                on_error(InputError(problem, raw))
-        else:
-            on_error(InputError("no such file or directory", raw))
+        elif _read_by_name(raw, exclusions, on_error):
+            add(raw)  # given explicitly: read whatever its suffix
     return found
 
 

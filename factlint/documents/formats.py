@@ -9,6 +9,11 @@ returns its documents, each with offsets into that text; `on_error` takes an Inp
 a bad part of the file (a JSONL line) while the rest still loads. Folders are searched for
 every registered suffix; a file named on the command line with another suffix is read as
 plain text.
+
+The registry also owns the format names a `Document.format` may hold: a loader registered for
+`.rst` reads documents of format `rst` (its suffix without the dot); `.markdown` and `.htm`
+are other names for `md` and `html`. A loader that returns a document of a format no loader
+is registered for is an error naming the file.
 """
 
 from __future__ import annotations
@@ -39,6 +44,30 @@ LOADERS: Registry[Loader] = Registry(
     },
     "input format",
 )
+
+
+# Built-in suffixes that read a format named otherwise.
+_ALIASES = {".markdown": "md", ".htm": "html"}
+
+
+def format_name(suffix: str) -> str:
+    """The format of the documents the loader of `suffix` reads: ".rst" -> "rst"."""
+    return _ALIASES.get(suffix, suffix.removeprefix("."))
+
+
+def format_names() -> list[str]:
+    """Every format a document may name, in registry order: txt, md, html, jsonl, plug-ins'."""
+    return list(dict.fromkeys(format_name(suffix) for suffix in LOADERS))
+
+
+def unknown_format(name: str, known: list[str]) -> str | None:
+    """Why a loaded document may not name the format `name`, or None when it is registered."""
+    if name in known:
+        return None
+    return (
+        f"the loader returned a document of format '{name}', which no loader is registered"
+        f" for (known: {', '.join(known)})"
+    )
 
 
 def listing() -> str:

@@ -16,7 +16,7 @@ from datetime import date
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from factlint.dates.printed import parse_date_value
-from factlint.documents.model import Anchor
+from factlint.documents.model import Anchor, PublishedSource
 
 _RAW_TEXT = "script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|template"
 _MARKUP = re.compile(
@@ -79,7 +79,7 @@ class HtmlContent:
     title: str | None = None
     url: str | None = None
     published: date | None = None
-    published_source: str | None = None
+    published_source: PublishedSource | None = None
 
 
 @dataclass(frozen=True)
@@ -263,7 +263,7 @@ def _meta(tree: LexborHTMLParser) -> dict[str, str]:
 
 def _published(
     tree: LexborHTMLParser, meta: dict[str, str], measures: _Measures
-) -> tuple[date | None, str | None]:
+) -> tuple[date | None, PublishedSource | None]:
     for key in _PUBLISHED_META:
         if key in meta:
             value = parse_date_value(meta[key])
@@ -286,10 +286,11 @@ def _published(
 
 
 def _title(tree: LexborHTMLParser, meta: dict[str, str]) -> str | None:
+    heading, title = tree.css_first("h1"), tree.css_first("title")
     for candidate in (
         meta.get("og:title"),
-        (tree.css_first("h1").text(strip=True) if tree.css_first("h1") else None),
-        (tree.css_first("title").text(strip=True) if tree.css_first("title") else None),
+        (heading.text(strip=True) if heading else None),
+        (title.text(strip=True) if title else None),
     ):
         if candidate and candidate.strip():
             return " ".join(candidate.split())
@@ -320,73 +321,102 @@ def flatten_deep(source: str, limit: int = MAX_DEPTH) -> str:
     return "".join([*pieces, source[cursor:]]) if pieces else source
 
 
-def extract_html(source: str) -> HtmlContent:
-    source = flatten_deep(source)
-    tree = LexborHTMLParser(source)
-    measures = _measure(tree)
+# Where the walk is: (inside dropped elements, inside the content root, inside an <article>,
+# inside a sentence element), each a count of the open elements that make it so.
+_State = tuple[int, int, int, int]
+
+
+def _add_text(builder: _Builder, matcher: _Matcher, node: LexborNode, keep: bool) -> None:
+    """A text node: matched to its source runs (always, to keep the matcher in step), and
+    added with their positions when `keep`; whitespace alone is at most one space."""
+    text = node.text(deep=False)
+    runs = matcher.match(text) if text.strip() else None
+    if not keep:
+        return
+    if not text.strip():
+        if builder.length and not builder.pending_break:
+            builder.add(" ")
+        return
+    builder.start_piece()
+    if runs is None:
+        # Not found in the source (the parser moved it): keep it, anchored nowhere new.
+        builder.add(text.replace("\xa0", " "))
+    else:
+        for run in runs:
+            builder.add_run(run)
+
+
+def _enter(node: LexborNode, state: _State, root_id: int | None, measures: _Measures) -> _State:
+    """The walk's state inside element `node`."""
+    dropped, inside, in_article, in_paragraph = state
+    tag = node.tag or ""
+    if node.mem_id == root_id:
+        inside += 1
+    if tag == "article":
+        in_article += 1
+    if tag in _SENTENCE_TAGS:
+        in_paragraph += 1
+    if (
+        tag in DROP_TAGS
+        or (tag == "header" and not in_article)
+        # A <time> outside a sentence is a timestamp (metadata); inside one, it is prose.
+        or (tag == "time" and not in_paragraph)
+        or (tag not in ("html", "body", "article", "main") and _is_furniture(node, measures))
+    ):
+        dropped += 1
+    return dropped, inside, in_article, in_paragraph
+
+
+def _article_text(tree: LexborHTMLParser, source: str, measures: _Measures) -> _Builder:
+    """The text of the content root less its furniture, each piece anchored in `source`.
+    Depth first with a stack (no recursion), restoring the state as each element closes."""
     root = _content_root(tree, measures)
     root_id = root.mem_id if root is not None else None
     builder = _Builder(source)
     matcher = _Matcher(_text_runs(source))
     # (node, exiting, state to restore on exit)
-    start = tree.root
-    stack: list[tuple[LexborNode, bool, tuple[int, int, int, int]]] = []
-    if start is not None:
-        stack.append((start, False, (0, 0, 0, 0)))
-    dropped = inside = in_article = in_paragraph = 0
+    stack: list[tuple[LexborNode, bool, _State]] = []
+    if tree.root is not None:
+        stack.append((tree.root, False, (0, 0, 0, 0)))
+    state: _State = (0, 0, 0, 0)
     while stack:
         node, exiting, saved = stack.pop()
         if exiting:
-            dropped, inside, in_article, in_paragraph = saved
+            state = saved
             if node.tag in BLOCK_TAGS:
                 builder.pending_break = True
             continue
         if node.is_text_node:
-            text = node.text(deep=False)
-            runs = matcher.match(text) if text.strip() else None
-            if not inside or dropped:
-                continue
-            if not text.strip():
-                if builder.length and not builder.pending_break:
-                    builder.add(" ")
-                continue
-            builder.start_piece()
-            if runs is None:
-                # Not found in the source (the parser moved it): keep it, anchored nowhere new.
-                builder.add(text.replace("\xa0", " "))
-            else:
-                for run in runs:
-                    builder.add_run(run)
+            dropped, inside = state[0], state[1]
+            _add_text(builder, matcher, node, keep=bool(inside) and not dropped)
             continue
         if not node.is_element_node:
             continue
-        saved = (dropped, inside, in_article, in_paragraph)
-        tag = node.tag or ""
-        if node.mem_id == root_id:
-            inside += 1
-        if tag == "article":
-            in_article += 1
-        if tag in _SENTENCE_TAGS:
-            in_paragraph += 1
-        if (
-            tag in DROP_TAGS
-            or (tag == "header" and not in_article)
-            # A <time> outside a sentence is a timestamp (metadata); inside one, it is prose.
-            or (tag == "time" and not in_paragraph)
-            or (tag not in ("html", "body", "article", "main") and _is_furniture(node, measures))
-        ):
-            dropped += 1
-        if tag in BLOCK_TAGS:
+        saved = state
+        state = _enter(node, state, root_id, measures)
+        if (node.tag or "") in BLOCK_TAGS:
             builder.pending_break = True
         stack.append((node, True, saved))
         children = list(node.iter(include_text=True))
         stack.extend((child, False, saved) for child in reversed(children))
-    meta = _meta(tree)
-    published, published_source = _published(tree, meta, measures)
-    url = meta.get("og:url")
+    return builder
+
+
+def _url(tree: LexborHTMLParser, meta: dict[str, str]) -> str | None:
+    """The canonical link, else og:url."""
     canonical = tree.css_first("link[rel=canonical]")
     if canonical is not None and canonical.attributes.get("href"):
-        url = canonical.attributes["href"]
+        return canonical.attributes["href"]
+    return meta.get("og:url")
+
+
+def extract_html(source: str) -> HtmlContent:
+    source = flatten_deep(source)
+    tree = LexborHTMLParser(source)
+    measures = _measure(tree)
+    builder = _article_text(tree, source, measures)
+    meta = _meta(tree)
+    published, published_source = _published(tree, meta, measures)
     text = "".join(builder.parts).replace("\xa0", " ")
     anchors = builder.anchors or [Anchor(offset=0, line=1, column=1)]
     if anchors[0].offset != 0:
@@ -395,7 +425,7 @@ def extract_html(source: str) -> HtmlContent:
         text=text,
         anchors=anchors,
         title=_title(tree, meta),
-        url=url,
+        url=_url(tree, meta),
         published=published,
         published_source=published_source,
     )

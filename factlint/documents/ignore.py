@@ -16,9 +16,6 @@ there is none. The gitignore syntax of `pathspec` reads both.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -78,24 +75,6 @@ class Exclusions:
         if names.match_file(absolute.name + suffix):
             return True
         return paths.match_file(absolute.as_posix().lstrip("/") + suffix)
-
-
-_CURRENT: ContextVar[Exclusions | None] = ContextVar("exclusions", default=None)
-
-
-def current() -> Exclusions:
-    """The exclusions of the running command (Ruff's defaults outside one)."""
-    return _CURRENT.get() or Exclusions.default()
-
-
-@contextmanager
-def excluding(exclusions: Exclusions) -> Iterator[None]:
-    """Within the block, discovery leaves out what `exclusions` says (the command's settings)."""
-    token = _CURRENT.set(exclusions)
-    try:
-        yield
-    finally:
-        _CURRENT.reset(token)
 
 
 def _read_lines(path: Path) -> list[str]:

@@ -5,15 +5,13 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable
 from pathlib import Path
 
 from factlint.dates.printed import parse_date_value
 from factlint.documents.decode import decode
-from factlint.documents.discover import STDIN, discover, not_regular
-from factlint.documents.formats import LOADERS, PLAIN_TEXT
+from factlint.documents.discover import STDIN, Discovery, discover, not_regular
+from factlint.documents.formats import LOADERS, PLAIN_TEXT, format_names, unknown_format
 from factlint.documents.html import extract_html
 from factlint.documents.jsonl import read_jsonl
 from factlint.documents.markdown import front_matter_fields, markdown_prose, read_front_matter
@@ -123,7 +121,7 @@ def load_html(path: str, source: str) -> Document:
         title=content.title,
         url=content.url,
         published=content.published,
-        published_source=content.published_source,  # type: ignore[arg-type]
+        published_source=content.published_source,
     )
     return clean_prose(document)
 
@@ -163,37 +161,35 @@ def read_html(path: str, source: str, on_error: Callable[[InputError], None]) ->
     return [load_html(path, source)]
 
 
-# The path standard input stands for (`--stdin-filename`): reports name it, its suffix picks
-# the loader. A context variable, so one run's name never leaks into another's.
-STDIN_NAME: ContextVar[str | None] = ContextVar("stdin_name", default=None)
-
-
-@contextmanager
-def stdin_named(name: str | None) -> Iterator[None]:
-    """Within the block, standard input is read as the file `name` (when given)."""
-    token = STDIN_NAME.set(name)
-    try:
-        yield
-    finally:
-        STDIN_NAME.reset(token)
-
-
-def load_path(item: str, on_error: Callable[[InputError], None]) -> list[Document]:
-    """The documents of one discovered input; raises InputError when it cannot be read."""
-    named = STDIN_NAME.get() if item == STDIN else None
+def load_path(
+    item: str, on_error: Callable[[InputError], None], stdin_name: str | None = None
+) -> list[Document]:
+    """The documents of one discovered input; raises InputError when it cannot be read.
+    Standard input is read as the file `stdin_name` when given (its suffix picks the loader)."""
+    named = stdin_name if item == STDIN else None
     label = named or (STDIN_LABEL if item == STDIN else item)
     source = decode(_read_bytes(item), label)
     sniffed = item == STDIN and named is None
     suffix = _sniff(source) if sniffed else Path(label).suffix.lower()
     loader = LOADERS[suffix] if suffix in LOADERS else LOADERS[PLAIN_TEXT]
-    return loader(label, source, on_error)
+    documents = loader(label, source, on_error)
+    known = format_names()
+    for document in documents:
+        problem = unknown_format(document.format, known)
+        if problem is not None:
+            raise InputError(problem, label)
+    return documents
 
 
 def load_documents(
-    paths: list[str], on_error: Callable[[InputError], None] | None = None
+    paths: list[str],
+    on_error: Callable[[InputError], None] | None = None,
+    discovery: Discovery | None = None,
 ) -> list[Document]:
-    """Documents of every path, in order. Without `on_error` the first InputError is raised;
+    """Documents of every path, in order, found and named as `discovery` says (by default:
+    Ruff's exclusions, stdin unnamed). Without `on_error` the first InputError is raised;
     with it, each bad input is reported and the others still load."""
+    discovery = discovery or Discovery()
 
     def report(error: InputError) -> None:
         if on_error is None:
@@ -201,9 +197,9 @@ def load_documents(
         on_error(error)
 
     documents: list[Document] = []
-    for item in discover(paths, report):
+    for item in discover(paths, report, discovery.exclusions):
         try:
-            documents.extend(load_path(item, report))
+            documents.extend(load_path(item, report, discovery.stdin_name))
         except InputError as error:
             report(error)
         except RecursionError:

@@ -107,32 +107,35 @@ class _Prose:
             if keep:
                 self.keep.append((found, found + len(content), None))
             return found + len(content)
-        src = self.source
         pos = cursor
         for char in content:
-            while pos < end:
-                if src[pos] == char:
-                    if keep:
-                        self.keep.append((pos, pos + 1, None))
-                    pos += 1
-                    break
-                if src[pos] == "\\" and pos + 1 < end and src[pos + 1] == char:
-                    if keep:
-                        self.keep.append((pos + 1, pos + 2, None))
-                    pos += 2
-                    break
-                entity = _ENTITY.match(src, pos, end) if src[pos] == "&" else None
-                if entity is not None and html.unescape(entity.group(0)) == char:
-                    if keep:
-                        self.keep.append((pos, entity.end(), char))
-                    pos = entity.end()
-                    break
-                if src[pos] == "\n":
-                    return pos  # not on this line: give up on the rest of this token
-                pos += 1
-            else:
-                return cursor
+            pos, span = self._step(char, pos, end)
+            if span is None:
+                # A newline first: give up on the rest of this token; the end: not found.
+                return pos if pos < end else cursor
+            if keep:
+                self.keep.append(span)
         return pos
+
+    def _step(
+        self, char: str, pos: int, end: int
+    ) -> tuple[int, tuple[int, int, str | None] | None]:
+        """Where `char` stands from `pos` on, as itself, escaped or as an entity: the position
+        after it and the span that shows it; (the newline's position, None) when the line ends
+        first, (a position at or past `end`, None) when the range does."""
+        src = self.source
+        while pos < end:
+            if src[pos] == char:
+                return pos + 1, (pos, pos + 1, None)
+            if src[pos] == "\\" and pos + 1 < end and src[pos + 1] == char:
+                return pos + 2, (pos + 1, pos + 2, None)
+            entity = _ENTITY.match(src, pos, end) if src[pos] == "&" else None
+            if entity is not None and html.unescape(entity.group(0)) == char:
+                return entity.end(), (pos, entity.end(), char)
+            if src[pos] == "\n":
+                return pos, None
+            pos += 1
+        return pos, None
 
     def skip_destination(self, cursor: int, end: int) -> int:
         """After a link's text: move past `](url "title")` or `][ref]`."""
@@ -184,53 +187,77 @@ def _line_starts(source: str) -> list[int]:
     return starts
 
 
+def _past_special(prose: _Prose, child: Token, cursor: int, end: int, keep: bool) -> int:
+    """An escape (`\\*`) or entity (`&amp;`): its character is prose, its markup is not."""
+    found = prose.source.find(child.markup, cursor, end)
+    if found == -1:
+        return cursor
+    end_of = found + len(child.markup)
+    if keep and child.info == "escape":
+        prose.keep.append((end_of - len(child.content), end_of, None))
+    elif keep:
+        prose.keep.append((found, end_of, child.content))
+    return end_of
+
+
+def _past_code(prose: _Prose, child: Token, cursor: int, end: int) -> int:
+    """Inline code is never prose: move past its closing backticks."""
+    opening = prose.source.find(child.markup, cursor, end)
+    if opening == -1:
+        return cursor
+    closing = prose.source.find(child.markup, opening + len(child.markup), end)
+    return closing + len(child.markup) if closing != -1 else cursor
+
+
+def _past_image(prose: _Prose, cursor: int, end: int) -> int:
+    opening = prose.source.find("![", cursor, end)
+    return prose.skip_destination(opening + 2, end) if opening != -1 else cursor
+
+
 def _walk_inline(prose: _Prose, children: list[Token], cursor: int, end: int) -> int:
     hidden = 0  # inside an autolink or image: text that is a URL or alt text, not prose
     for child in children:
         kind = child.type
+        autolink = child.markup in ("autolink", "linkify")
         if kind == "text":
             cursor = prose.align(child.content, cursor, end, keep=hidden == 0)
-        elif kind == "text_special":  # an escape (`\*`) or entity (`&amp;`)
-            found = prose.source.find(child.markup, cursor, end)
-            if found != -1:
-                end_of = found + len(child.markup)
-                if hidden == 0 and child.info == "escape":
-                    prose.keep.append((end_of - len(child.content), end_of, None))
-                elif hidden == 0:
-                    prose.keep.append((found, end_of, child.content))
-                cursor = end_of
+        elif kind == "text_special":
+            cursor = _past_special(prose, child, cursor, end, keep=hidden == 0)
         elif kind == "code_inline":
-            opening = prose.source.find(child.markup, cursor, end)
-            if opening != -1:
-                closing = prose.source.find(child.markup, opening + len(child.markup), end)
-                if closing != -1:
-                    cursor = closing + len(child.markup)
+            cursor = _past_code(prose, child, cursor, end)
         elif kind == "html_inline":
             cursor = prose.align(child.content, cursor, end, keep=False)
-        elif kind == "link_open" and child.markup in ("autolink", "linkify"):
+        elif kind == "link_open" and autolink:
             hidden += 1
-        elif kind == "link_close" and child.markup in ("autolink", "linkify"):
+        elif kind == "link_close" and autolink:
             hidden -= 1
             closing = prose.source.find(">", cursor, end)
             cursor = closing + 1 if closing != -1 else cursor
         elif kind == "link_close":
             cursor = prose.skip_destination(cursor, end)
         elif kind == "image":
-            opening = prose.source.find("![", cursor, end)
-            if opening != -1:
-                cursor = prose.skip_destination(opening + 2, end)
+            cursor = _past_image(prose, cursor, end)
     return cursor
 
 
+class _Parser(MarkdownIt):
+    """URLs are blanked, never followed: skip their normalisation, accept every scheme."""
+
+    def normalizeLink(self, url: str) -> str:
+        return url
+
+    def normalizeLinkText(self, link: str) -> str:
+        return link
+
+    def validateLink(self, url: str) -> bool:
+        return True
+
+
 def _parser() -> MarkdownIt:
-    parser = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    parser = _Parser("commonmark").enable("table").enable("strikethrough")
     # Inline syntax is parsed only where a line has a character that can start some (below);
     # most prose has none, and markdown-it's inline pass is most of its time.
     parser.disable("inline")
-    # URLs are blanked, never followed: skip their normalisation, accept every scheme.
-    parser.normalizeLink = lambda url: url  # type: ignore[method-assign]
-    parser.normalizeLinkText = lambda url: url  # type: ignore[method-assign]
-    parser.validateLink = lambda url: True  # type: ignore[method-assign]
     return parser
 
 

@@ -5,13 +5,18 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
 
 PublishedSource = Literal[
     "front-matter", "html-meta", "html-time", "published-line", "jsonl", "reference-date"
 ]
+
+# An input format's name: "txt", "md", "html", "jsonl", or a plug-in loader's (its suffix
+# without the dot, "rst"). Which names exist is the loader registry's to say
+# (`factlint.documents.formats.format_names`), checked as a loader returns its documents.
+FormatName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
 
 
 class Anchor(BaseModel):
@@ -52,7 +57,7 @@ class Document(BaseModel):
     published_line: int | None = None
     # "Published: Wednesday, January 28": month/day/weekday without a year, resolved set-wide.
     published_partial: tuple[int, int, int] | None = None
-    format: Literal["txt", "md", "html", "jsonl"] = "txt"
+    format: FormatName = "txt"
     # A JSONL record: its 1-based line in the file (`path` is then "file.jsonl:LINE", one
     # name per document; findings name the file and this record, see `record_location`).
     record: int | None = None

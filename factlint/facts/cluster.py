@@ -30,7 +30,9 @@ from factlint.facts.executors import (
 try:
     import distributed
 except ImportError:  # the optional extra is missing
-    distributed = None  # type: ignore[assignment]
+    HAVE_DISTRIBUTED = False
+else:
+    HAVE_DISTRIBUTED = True
 
 # Seconds to wait for the scheduler to answer before saying it cannot be reached.
 CONNECT_TIMEOUT = 10.0
@@ -45,7 +47,7 @@ def run_task_on_worker(task: Task) -> TaskResult:
         return run_task(task)
 
 
-if distributed is not None:
+if HAVE_DISTRIBUTED:
 
     class ModelLoader(distributed.WorkerPlugin):
         """Loads the spaCy model once in each worker process, as it joins the cluster."""
@@ -63,7 +65,7 @@ class DaskExecutor(Executor):
     """Tasks as futures on the scheduler at `options.scheduler`, results in task order."""
 
     def __init__(self, options: ExecutorOptions) -> None:
-        if distributed is None:
+        if not HAVE_DISTRIBUTED:
             raise FactlintError(
                 "--scheduler needs the 'distributed' package: pip install 'factlint[dask]'"
             )
@@ -79,10 +81,11 @@ class DaskExecutor(Executor):
             ) from None
         self.client.register_plugin(ModelLoader(), name=PLUGIN_NAME)
         self.run_id = uuid.uuid4().hex[:12]
-        self.futures: dict[distributed.Future, int] = {}
+        self.futures: dict[distributed.Future[TaskResult], int] = {}
+        self.closed = False
 
     def _window(self) -> int:
-        threads = sum(self.client.nthreads().values())
+        threads: int = sum(self.client.nthreads().values())
         return max(2, threads * TASKS_PER_WORKER)
 
     def run(self, tasks: Iterable[Task]) -> Iterator[TaskResult]:
@@ -113,7 +116,7 @@ class DaskExecutor(Executor):
                 delivered += 1
             submit_more()
 
-    def _result(self, future: distributed.Future) -> TaskResult:
+    def _result(self, future: distributed.Future[TaskResult]) -> TaskResult:
         try:
             return future.result()
         except distributed.KilledWorker as error:
@@ -127,11 +130,10 @@ class DaskExecutor(Executor):
             ) from None
 
     def close(self) -> None:
-        client = getattr(self, "client", None)
-        if client is None:
+        if self.closed:
             return
-        self.client = None  # type: ignore[assignment]
+        self.closed = True
         if self.futures:
-            client.cancel(list(self.futures))
+            self.client.cancel(list(self.futures))
             self.futures.clear()
-        client.close()
+        self.client.close()

@@ -55,6 +55,9 @@ class Executor(ABC):
 
     name: ClassVar[str]
 
+    def __init__(self, options: ExecutorOptions | None = None) -> None:  # noqa: B027 (most need nothing)
+        """Executors are made from the run's options (`executor_for`)."""
+
     @abstractmethod
     def run(self, tasks: Iterable[Task]) -> Iterator[TaskResult]: ...
 
@@ -171,9 +174,10 @@ class LocalProcesses(Executor):
         tasks = iter(tasks)
         first = next(tasks, None)
         second = next(tasks, None)
+        if first is None:
+            return
         if second is None:  # one task: not worth starting workers
-            if first is not None:
-                yield run_task(first)
+            yield run_task(first)
             return
         method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         window: deque[Future[TaskResult]] = deque()

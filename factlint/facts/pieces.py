@@ -96,7 +96,8 @@ def _cut(text: str, start: int, limit: int) -> int:
 
 def split_text(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     """(start, end) of each chunk of `text`, at most `limit` characters, in order."""
-    bounds, start = [], 0
+    bounds: list[tuple[int, int]] = []
+    start = 0
     while start < len(text) or not bounds:
         end = _cut(text, start, limit)
         bounds.append((start, end))

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factlint.diagnostics import Finding, sort_findings
-from factlint.documents.load import STDIN_NAME
 from factlint.io import FileChangedError, FileState, atomic_write
 
 STDIN_PATHS = ("-", "<stdin>")
@@ -94,14 +93,15 @@ class FixPlan:
         return [f for file in self.files for f in file.applied]
 
 
-def unfixable(path: str) -> str | None:
+def unfixable(path: str, stdin_name: str | None = None) -> str | None:
     """Why fixes cannot be written to the input at `path`, or None when they can.
 
     Positions in .txt, .md and .html documents are the file's own characters (markup is
     blanked, never removed). JSONL texts are JSON strings, where escapes shift columns, and
-    standard input has no file to write back.
+    standard input (also when named `stdin_name` by --stdin-filename) has no file to write
+    back.
     """
-    if path in STDIN_PATHS or path == STDIN_NAME.get():
+    if path in STDIN_PATHS or (stdin_name is not None and path == stdin_name):
         return "standard input has no file to write back to"
     if Path(path).suffix.lower().startswith(".jsonl"):
         return "positions in JSONL records are not positions in the file (fix .txt/.md/.html)"
@@ -180,21 +180,23 @@ def widen_deletion(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _plan_file(path: str, findings: list[Finding], plan: FixPlan) -> None:
+def _read_utf8(path: str, findings: list[Finding], plan: FixPlan) -> tuple[bytes, str] | None:
+    """The file's bytes and text, or None (its findings skipped) when it cannot be fixed."""
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
         plan.skipped.extend(Skipped(f, f"cannot read the file: {exc.strerror}") for f in findings)
-        return
+        return None
     try:
-        text = raw.decode("utf-8")
+        return raw, raw.decode("utf-8")
     except UnicodeDecodeError:
         plan.skipped.extend(Skipped(f, "the file is not UTF-8; fix it by hand") for f in findings)
-        return
-    state = FileState.of(path, raw)
-    bom = text.startswith(_BOM)
-    if bom:
-        text = text[1:]
+        return None
+
+
+def _fix_spans(text: str, findings: list[Finding], plan: FixPlan) -> list[tuple[int, int, Finding]]:
+    """The (start, end) in `text` each fix replaces, in order; a finding whose text is no
+    longer at its span, or whose span overlaps an earlier one, is skipped."""
     starts = _offsets(text)
     spans: list[tuple[int, int, Finding]] = []
     for finding in findings:
@@ -215,6 +217,19 @@ def _plan_file(path: str, findings: list[Finding], plan: FixPlan) -> None:
             plan.skipped.append(Skipped(finding, "it overlaps another fix; run --fix again"))
             continue
         chosen.append((start, end, finding))
+    return chosen
+
+
+def _plan_file(path: str, findings: list[Finding], plan: FixPlan) -> None:
+    read = _read_utf8(path, findings, plan)
+    if read is None:
+        return
+    raw, text = read
+    state = FileState.of(path, raw)
+    bom = text.startswith(_BOM)
+    if bom:
+        text = text[1:]
+    chosen = _fix_spans(text, findings, plan)
     if not chosen:
         return
     fixed = text
@@ -234,16 +249,20 @@ def _plan_file(path: str, findings: list[Finding], plan: FixPlan) -> None:
 
 
 def plan_fixes(
-    findings: Iterable[Finding], unsafe: bool = False, roots: Iterable[str] | None = None
+    findings: Iterable[Finding],
+    unsafe: bool = False,
+    roots: Iterable[str] | None = None,
+    stdin_name: str | None = None,
 ) -> FixPlan:
     """What --fix would change, file by file, without writing anything. With `roots` (the
-    paths the user gave), only files whose real path lies inside one of them are fixed."""
+    paths the user gave), only files whose real path lies inside one of them are fixed;
+    findings on standard input (`-`, or the `stdin_name` it was given) are never fixed."""
     plan = FixPlan()
     by_path: dict[str, list[Finding]] = {}
     for finding in sort_findings(fixable(findings, unsafe)):
         by_path.setdefault(finding.path, []).append(finding)
     for path, group in by_path.items():
-        reason = unfixable(path)
+        reason = unfixable(path, stdin_name)
         if reason is None and roots is not None:
             reason = outside(path, roots)
         if reason is not None:
@@ -302,6 +321,7 @@ def fix_until_stable(
     unsafe: bool = False,
     roots: Iterable[str] | None = None,
     passes: int = MAX_FIX_PASSES,
+    stdin_name: str | None = None,
 ) -> FixRun:
     """Apply fixes, lint again, repeat until a pass changes nothing (as Ruff's --fix does).
 
@@ -311,7 +331,7 @@ def fix_until_stable(
     """
     run = FixRun(findings)
     for _ in range(passes):
-        plan = plan_fixes(run.findings, unsafe=unsafe, roots=roots)
+        plan = plan_fixes(run.findings, unsafe, roots, stdin_name)
         run.warnings = [*plan.notes, *map(str, plan.skipped)]
         run.errors += write_fixes(plan)
         run.changed += plan.changed

@@ -68,37 +68,39 @@ def _phrase(
     token ids only the relative clauses brought in."""
     ids = {t.i for t in tokens}
     phrase: dict[int, Token] = {}
-
-    def add_subtree(token: Token, clauses: bool = False) -> None:
-        # Walk down from `token`, not into another event a relation word introduces (nor,
-        # until the last pass, into relative clauses).
-        stack = [token]
-        while stack:
-            t = stack.pop()
-            if t.i not in ids:
-                phrase.setdefault(t.i, t)
-            stack.extend(
-                c
-                for c in t.children
-                if c.lower_ not in RELATIONS and (clauses or c.dep_ not in {"relcl", "acl"})
-            )
-
     for head in chain:
         if head.pos_ in {"VERB", "AUX"}:
             phrase[head.i] = head
             for child in head.children:
                 if child.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "agent"}:
-                    add_subtree(child)
+                    _add_subtree(phrase, ids, child)
         else:
-            add_subtree(head)
+            _add_subtree(phrase, ids, head)
     for t in _left_window(sentence, tokens):
         phrase.setdefault(t.i, t)
     core = set(phrase)
     for t in list(phrase.values()) + tokens:
         for child in t.children:
             if child.dep_ in {"relcl", "acl"}:
-                add_subtree(child, clauses=True)
+                _add_subtree(phrase, ids, child, clauses=True)
     return [phrase[i] for i in sorted(phrase)], set(phrase) - core
+
+
+def _add_subtree(
+    phrase: dict[int, Token], ids: set[int], token: Token, clauses: bool = False
+) -> None:
+    """Add `token` and what hangs under it to `phrase` (but the tokens in `ids`): not into
+    another event a relation word introduces, nor, unless `clauses`, into relative clauses."""
+    stack = [token]
+    while stack:
+        t = stack.pop()
+        if t.i not in ids:
+            phrase.setdefault(t.i, t)
+        stack.extend(
+            c
+            for c in t.children
+            if c.lower_ not in RELATIONS and (clauses or c.dep_ not in {"relcl", "acl"})
+        )
 
 
 def _content(tokens: list[Token]) -> list[str]:

@@ -55,7 +55,9 @@ def line_breaks(doc: Doc) -> Doc:
             starts[token.i] = 1
             changed = True
     if changed:
-        doc.from_array([SENT_START], starts.reshape(-1, 1))
+        # spaCy's stubs type to_array's result as floats and from_array's argument as thinc's
+        # Ints2d; the array is the integer one to_array returned.
+        doc.from_array([SENT_START], starts.reshape(-1, 1))  # type: ignore[arg-type]
     return doc
 
 

@@ -16,8 +16,18 @@ from pathlib import PurePath
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from factlint.diagnostics import Finding, Severity
-from factlint.facts.model import DocumentFacts, EventContext, FactSet, Span
+from factlint.diagnostics import Evidence, Finding, Severity
+from factlint.facts.model import (
+    CountFact,
+    DocumentFacts,
+    EntityFact,
+    FactSet,
+    OrdinalFact,
+    SourceFact,
+    Span,
+    TitleFact,
+)
+from factlint.nlp.context import EventContext
 from factlint.reporters.base import Report
 from factlint.rules.families import DATES, Family, family_of
 
@@ -318,13 +328,20 @@ class _FactAt:
     note: str | None = None
 
 
+def _located(finding: Finding) -> list[Finding | Evidence]:
+    """Where a finding stands: itself, then its evidence."""
+    return [finding, *finding.evidence]
+
+
 def _facts_by_place(doc: DocumentFacts) -> dict[tuple[int, int], _FactAt]:
     index: dict[tuple[int, int], _FactAt] = {}
     for d in doc.dates:
         index.setdefault((d.span.line, d.span.column), _FactAt(d.span, d.event, d.value, d.note))
-    for fact in [*doc.ordinals, *doc.counts]:
+    numbered: list[OrdinalFact | CountFact] = [*doc.ordinals, *doc.counts]
+    for fact in numbered:
         index.setdefault((fact.span.line, fact.span.column), _FactAt(fact.span, fact.event))
-    for other in [*doc.entities, *doc.titles, *doc.sources]:
+    named: list[EntityFact | TitleFact | SourceFact] = [*doc.entities, *doc.titles, *doc.sources]
+    for other in named:
         index.setdefault((other.span.line, other.span.column), _FactAt(other.span, None))
     return index
 
@@ -409,7 +426,7 @@ def _group(findings: list[Finding]) -> list[list[Finding]]:
     for i, f in enumerate(findings):
         forms = frozenset([f.text, *(e.text for e in f.evidence)])
         keys: list[tuple[object, ...]] = [(f.code, "forms", forms)]
-        keys += [(f.code, p.path, p.line, p.column) for p in [f, *f.evidence]]
+        keys += [(f.code, p.path, p.line, p.column) for p in _located(f)]
         for key in keys:
             if key in seen:
                 parent[root(i)] = root(seen[key])
@@ -527,50 +544,62 @@ def _cluster(marks: list[TimelineMark], gap: float = 14.0) -> list[TimelineMark]
     return clusters
 
 
-def build_timeline(cards: list[Card], places: _Places, labels: dict[str, str]) -> Timeline | None:
-    date_cards = [c for c in cards if c.family == DATES]
-    published = {p: d.published for p, d in places.docs.items()}
-    if not date_cards and not places.docs:
-        return None
-    raw_rows: list[tuple[str, str, Card | None, list[TimelineMark]]] = []
+def _published_row(places: _Places, labels: dict[str, str]) -> list[TimelineMark]:
+    """The marks of the publication dates: one per day, then the documents without one."""
     by_day: dict[str, list[str]] = defaultdict(list)
+    unknown: list[str] = []
     for path in places.order:
-        if published.get(path):
-            by_day[published[path].isoformat()].append(path)  # type: ignore[union-attr]
-    unknown = [p for p in places.order if p in places.docs and not published.get(p)]
+        published = places.docs[path].published if path in places.docs else None
+        if published:
+            by_day[published.isoformat()].append(path)
+        elif path in places.docs:
+            unknown.append(path)
 
     def doc_links(paths: list[str]) -> list[tuple[str, str]]:
         return [(labels[p], f"doc-{places.doc_number(p)}") for p in paths]
 
-    pub_marks = [
+    marks = [
         TimelineMark(day, doc_links(ps), None, value=day) for day, ps in sorted(by_day.items())
     ]
     if unknown:
-        pub_marks.append(
+        marks.append(
             TimelineMark(
                 "unknown", doc_links(unknown), None, note="no publication date found", link=False
             )
         )
-    raw_rows.append(("Published", "publication dates", None, pub_marks))
-    for card in date_cards:
-        marks: list[TimelineMark] = []
-        for form in card.forms:
-            for value in sorted({p.date_value or "" for p in form.places}):
-                ps = [p for p in form.places if (p.date_value or "") == value]
-                note = next((p.date_note for p in ps if p.date_note), None)
-                marks.append(
-                    TimelineMark(
-                        form.text,
-                        [(labels[p.path], p.anchor) for p in ps],
-                        None,
-                        flagged=any(p.flagged for p in ps),
-                        value=value or None,
-                        note=note,
-                    )
+    return marks
+
+
+def _card_row(card: Card, labels: dict[str, str]) -> tuple[str, str, Card, list[TimelineMark]]:
+    """A date conflict's row: one mark per form and value, and the events it is about."""
+    marks: list[TimelineMark] = []
+    for form in card.forms:
+        for value in sorted({p.date_value or "" for p in form.places}):
+            ps = [p for p in form.places if (p.date_value or "") == value]
+            note = next((p.date_note for p in ps if p.date_note), None)
+            marks.append(
+                TimelineMark(
+                    form.text,
+                    [(labels[p.path], p.anchor) for p in ps],
+                    None,
+                    flagged=any(p.flagged for p in ps),
+                    value=value or None,
+                    note=note,
                 )
-        triggers = Counter(p.trigger for p in card.places if p.trigger)
-        detail = ", ".join(t for t, _ in sorted(triggers.items(), key=lambda kv: (-kv[1], kv[0])))
-        raw_rows.append((card.title, f"event: {detail}" if detail else card.rule, card, marks))
+            )
+    triggers = Counter(p.trigger for p in card.places if p.trigger)
+    detail = ", ".join(t for t, _ in sorted(triggers.items(), key=lambda kv: (-kv[1], kv[0])))
+    return card.title, f"event: {detail}" if detail else card.rule, card, marks
+
+
+def build_timeline(cards: list[Card], places: _Places, labels: dict[str, str]) -> Timeline | None:
+    date_cards = [c for c in cards if c.family == DATES]
+    if not date_cards and not places.docs:
+        return None
+    raw_rows: list[tuple[str, str, Card | None, list[TimelineMark]]] = [
+        ("Published", "publication dates", None, _published_row(places, labels)),
+        *(_card_row(card, labels) for card in date_cards),
+    ]
     values = [year_fraction(m.value) for *_, ms in raw_rows for m in ms]
     known = [v for v in values if v is not None]
     low, high = (min(known), max(known)) if known else (0.0, 1.0)
@@ -708,7 +737,7 @@ def _environment() -> Environment:
 def build_page(report: Report) -> Page:
     # Paths only findings name (not read in this run) go last, sorted, so input order never shows.
     places = _Places(report.facts, report.paths)
-    named = {places.key_of(p.path, p.line) for f in report.findings for p in [f, *f.evidence]}
+    named = {places.key_of(p.path, p.line) for f in report.findings for p in _located(f)}
     places.extend_order(sorted(named - set(places.numbers)))
     cards = build_cards(list(report.findings), places)
     labels = places.labels()

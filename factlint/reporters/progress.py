@@ -10,19 +10,26 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from factlint.documents.ignore import Exclusions
 
 # Fewer documents than this finish before an indicator would be worth drawing.
 MIN_DOCUMENTS = 20
 
 
-def documents_to_show(output_format: str, paths: list[str]) -> int:
-    """How many input files the indicator announces; 0 when it should not be shown."""
+def documents_to_show(
+    output_format: str, paths: list[str], exclusions: Exclusions | None = None
+) -> int:
+    """How many input files the indicator announces (found as the run finds them, leaving out
+    what `exclusions` name); 0 when it should not be shown."""
     if output_format != "text" or not sys.stderr.isatty():
         return 0
     from factlint.documents.discover import discover
 
     try:
-        count = len(discover(paths, lambda error: None))
+        count = len(discover(paths, lambda error: None, exclusions))
     except Exception:  # counting is a courtesy; the real run reports input problems
         return 0
     return count if count >= MIN_DOCUMENTS else 0
@@ -34,10 +41,13 @@ def _ignore(done: int, total: int) -> None:
 
 @contextmanager
 def progress(
-    output_format: str, paths: list[str], label: str = "Linting"
+    output_format: str,
+    paths: list[str],
+    exclusions: Exclusions | None = None,
+    label: str = "Linting",
 ) -> Iterator[Callable[[int, int], None]]:
     """Yields the callback `collect_facts` reports (documents done, documents in all) to."""
-    count = documents_to_show(output_format, paths)
+    count = documents_to_show(output_format, paths, exclusions)
     if not count:
         yield _ignore
         return

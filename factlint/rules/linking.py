@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import combinations
 from typing import Any, TypeVar
@@ -70,7 +70,7 @@ def one_digit_apart(a: str, b: str) -> bool:
     return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
-def event_word(words: Iterable[str], classes: list[str], trigger: str | None) -> str:
+def event_word(words: Sequence[str], classes: Sequence[str], trigger: str | None) -> str:
     """The word that names the event ("end", "fall"), preferring the trigger."""
     from factlint.nlp.event_classes import EVENT_CLASSES
 
@@ -106,10 +106,29 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+def _unchecked(target: Any = None, **_: Any) -> Any:
+    return target if target is not None else (lambda function: function)
+
+
 @lru_cache(maxsize=1)
 def _english() -> Any:
-    import inflect  # loaded only when a message needs a plural
+    """inflect's engine, loaded only when a message needs a plural. inflect >= 7.2 decorates
+    its methods with typeguard's `@typechecked`, which re-parses and instruments its source on
+    import: 1.5-2.5 s here against 0.1 s without (jaraco/inflect#212). Those checks guard a
+    caller's argument types (ours are plain strings), so the decorator is a no-op while
+    inflect loads, and typeguard is restored for anyone else."""
+    try:
+        import typeguard
+    except ImportError:  # an inflect older than 7.2 does not use it
+        import inflect
 
+        return inflect.engine()
+    checked = typeguard.typechecked
+    setattr(typeguard, "typechecked", _unchecked)  # noqa: B010
+    try:
+        import inflect
+    finally:
+        setattr(typeguard, "typechecked", checked)  # noqa: B010
     return inflect.engine()
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 from ruamel.yaml.comments import CommentedMap
 
 from factlint.errors import RuleFileError
@@ -45,7 +46,7 @@ def _allowed_keys(loc: tuple[Any, ...]) -> str:
     return ", ".join(model.model_fields)
 
 
-def _describe(error: dict[str, Any]) -> str:
+def _describe(error: ErrorDetails) -> str:
     loc = tuple(error["loc"])
     name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "cases")
     if error["type"] == "extra_forbidden":
@@ -102,6 +103,13 @@ def _check_case(path: Path, data: Any, index: int, case: Case, names: set[str]) 
     if "::" in case.name:
         raise _fail(path, data, (*at, "name"), "a case name must not contain '::'")
     names.add(case.name)
+    seen = _document_paths(path, data, at, case)
+    for i, expected in enumerate(case.expect):
+        _check_expected(path, data, (*at, "expect", i), expected, seen)
+
+
+def _document_paths(path: Path, data: Any, at: tuple[str, int], case: Case) -> set[str]:
+    """The case's document paths: relative, each once, none a folder of another."""
     seen: set[str] = set()
     for i, document in enumerate(case.documents):
         where = (*at, "documents", i, "path")
@@ -119,24 +127,30 @@ def _check_case(path: Path, data: Any, index: int, case: Case, names: set[str]) 
             )
             raise _fail(path, data, where, message)
         seen.add(document.path)
-    for i, expected in enumerate(case.expect):
-        if not _names_document(expected.path, seen):
-            known = ", ".join(sorted(seen))
-            hint = "; a line number goes in 'line'" if ":" in expected.path else ""
+    return seen
+
+
+def _check_expected(
+    path: Path, data: Any, at: tuple[str | int, ...], expected: ExpectedFinding, seen: set[str]
+) -> None:
+    """An expected finding names a document of the case, and so does its evidence."""
+    if not _names_document(expected.path, seen):
+        known = ", ".join(sorted(seen))
+        hint = "; a line number goes in 'line'" if ":" in expected.path else ""
+        raise _fail(
+            path,
+            data,
+            (*at, "path"),
+            f"'{expected.path}' is not a document of this case (documents: {known}){hint}",
+        )
+    for j, ref in enumerate(expected.evidence or []):
+        if not _evidence_names_document(ref, seen):
             raise _fail(
                 path,
                 data,
-                (*at, "expect", i, "path"),
-                f"'{expected.path}' is not a document of this case (documents: {known}){hint}",
+                (*at, "evidence", j),
+                f"evidence '{ref}' is not 'path' or 'path:line' of a document of this case",
             )
-        for j, ref in enumerate(expected.evidence or []):
-            if not _evidence_names_document(ref, seen):
-                raise _fail(
-                    path,
-                    data,
-                    (*at, "expect", i, "evidence", j),
-                    f"evidence '{ref}' is not 'path' or 'path:line' of a document of this case",
-                )
 
 
 def load_case_file(path: Path) -> CaseFile:

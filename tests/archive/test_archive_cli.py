@@ -226,3 +226,25 @@ def test_an_interrupted_index_keeps_what_it_wrote(
     assert seen[-1] == 1
     again = index_archive(["archive"], rules, options=options)
     assert (again.counts.added, again.counts.unchanged) == (2, 1)
+
+
+def test_a_key_held_by_many_reads_the_documents_about_the_same_story(workdir: Path) -> None:
+    """With one document per key, the archive document sharing the most keys with the target
+    is read for every key, not the newest holder of each (which would read two)."""
+    (workdir / "new").mkdir()
+    (workdir / "archive").mkdir()
+    story = (
+        "Ahmed Khalil, the governor of Homs, opened the Hmeimim bridge on Tuesday. "
+        "Khalil said the bridge had cost 12 million dollars.\n"
+    )
+    (workdir / "archive" / "a-story.txt").write_text(story, encoding="utf-8")
+    factlint_cli("index", "archive")  # indexed first: the oldest document
+    (workdir / "archive" / "b-aside.txt").write_text(
+        "Ahmed Khalil spoke briefly about the weather in Lima.\n", encoding="utf-8"
+    )
+    factlint_cli("index", "archive")
+    (workdir / "new" / "article.txt").write_text(story.replace("Ahmed", "Ahmad"), encoding="utf-8")
+    run = factlint_cli(
+        "check", "new", "--against", "archive", "--archive-limit", "1", "--format", "json"
+    )
+    assert run.json()["summary"]["archive"] == {"documents": 2, "consulted": 1}

@@ -11,8 +11,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from factlint.cache import CacheOptions
+from factlint.documents.formats import format_names
+from factlint.documents.model import Document
 from factlint.errors import ConfigError
 from factlint.facts.executors import InProcess, Task, TaskResult
 from factlint.pipeline import collect_facts
@@ -31,7 +34,11 @@ def render_count(report):
 def load_rst(path, source, on_error):
     lines = [line for line in source.splitlines() if not line.startswith(".. ")]
     text = "\\n".join(lines)
-    return [Document(path=path, text=text, source=text)]
+    return [Document(path=path, text=text, source=text, format="rst")]
+
+
+def load_mislabelled(path, source, on_error):
+    return [Document(path=path, text=source, source=source, format="docx")]
 """
 
 
@@ -88,6 +95,30 @@ def test_an_installed_loader_reads_its_suffix_in_folders(site: Path, tmp_path: P
     nothing.mkdir()
     warned = factlint(site, tmp_path, "facts", "void")
     assert ".htm, .jsonl and .rst files" in warned.stderr
+
+
+def test_a_loader_names_its_own_format_and_only_a_registered_one(
+    site: Path, tmp_path: Path
+) -> None:
+    entry_points = site / "factlint_count-0.1.dist-info" / "entry_points.txt"
+    with entry_points.open("a", encoding="utf-8") as handle:
+        handle.write(".bad = factlint_count:load_mislabelled\n")
+    (tmp_path / "a.rst").write_text("The summit opened on Monday.\n", encoding="utf-8")
+    (tmp_path / "b.bad").write_text("The summit opened on Monday.\n", encoding="utf-8")
+    run = factlint(site, tmp_path, "facts", "--format", "json", "a.rst", "b.bad")
+    assert run.returncode == 2
+    assert '"path": "a.rst"' in run.stdout and "b.bad" not in run.stdout
+    assert run.stderr == (
+        "factlint: error: b.bad: the loader returned a document of format 'docx', which no"
+        " loader is registered for (known: txt, md, html, jsonl, bad, rst)\n"
+    )
+
+
+def test_a_format_name_is_checked_by_the_model_and_listed_by_the_registry() -> None:
+    assert format_names() == ["txt", "md", "html", "jsonl"]
+    assert Document(path="a.rst", text="", format="rst").format == "rst"
+    with pytest.raises(ValidationError, match="format"):
+        Document(path="a.rst", text="", format="Not a name")
 
 
 def test_an_unknown_format_lists_the_registry(site: Path, tmp_path: Path) -> None:

@@ -21,6 +21,8 @@ KEYS = {
     "ratio_min": float,
     "ratio_max": float,
     "rounds": int,
+    "warmup_docs": int,
+    "warmup_s": float,
     "cores": int,
     "ratio_all_cores": float,
     "ratio_all_cores_min": float,
@@ -51,7 +53,7 @@ def test_corpus_is_deterministic_and_never_repeats_a_text(tmp_path: Path) -> Non
 def test_bench_writes_the_figures(tmp_path: Path) -> None:
     out = tmp_path / "bench.json"
     command = [sys.executable, str(BENCHMARKS / "bench.py"), "--docs", "3", "--no-scale"]
-    command += ["--rounds", "2", "--jobs", "2"]
+    command += ["--rounds", "2", "--jobs", "2", "--against"]  # on by default from N = 1000
     run = subprocess.run(
         [*command, "--json", str(out)],
         capture_output=True,
@@ -68,6 +70,9 @@ def test_bench_writes_the_figures(tmp_path: Path) -> None:
     assert figures["warm_output_identical"] is True
     assert figures["all_cores_output_identical"] is True
     assert figures["rounds"] == 2
+    assert figures["warmup_docs"] == 3  # the whole tiny corpus, before the rounds
     assert figures["ratio_min"] <= figures["ratio"] <= figures["ratio_max"]
     assert figures["ratio_all_cores_min"] <= figures["ratio_all_cores"]
     assert "| ratio cold/spaCy (wall) |" in run.stdout
+    for key in ("against_one_s", "against_rss_mb", "against_growth", "against_rss_growth"):
+        assert isinstance(figures[key], float) and figures[key] > 0, key

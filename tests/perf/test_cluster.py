@@ -124,7 +124,7 @@ def test_without_distributed_the_option_says_which_extra_to_install(
 ) -> None:
     import factlint.facts.cluster as cluster_module
 
-    monkeypatch.setattr(cluster_module, "distributed", None)
+    monkeypatch.setattr(cluster_module, "HAVE_DISTRIBUTED", False)
     result = CliRunner().invoke(
         app, ["check", str(corpus), "--no-cache", "--scheduler", "tcp://127.0.0.1:8786"]
     )

@@ -162,9 +162,9 @@ class OrdinalConflict(RuleKind[Options]):
                     if len(backers) > verdicts.get(id(item), (0,))[0]:
                         verdicts[id(item)] = verdict
         for item in items:
-            verdict = verdicts.get(id(item))
-            if verdict is not None and verdict[0] >= agreeing[id(item)]:
-                yield self._finding(cls, item, *verdict)
+            best = verdicts.get(id(item))
+            if best is not None and best[0] >= agreeing[id(item)]:
+                yield self._finding(cls, item, *best)
 
     def _finding(
         self,

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pydantic import Field
 from rapidfuzz.distance import OSA
 
-from factlint.diagnostics import Finding
+from factlint.diagnostics import Evidence, Finding
 from factlint.facts.model import DocumentFacts, FactSet, SourceFact
 from factlint.nlp.names import fold
 from factlint.rules.base import RuleKind, evidence_at
@@ -142,7 +142,7 @@ class SourceVariant(RuleKind[Options]):
     def _flag(self, variants: list[Named], canonical: list[Named]) -> Iterable[Finding]:
         options = self.options
         seen: set[str] = set()
-        evidence = []
+        evidence: list[Evidence] = []
         for item in canonical:
             if item.doc.path in seen or len(evidence) >= options.max_evidence:
                 continue

@@ -248,7 +248,8 @@ class Titles:
             i = words.index("of")
             parts = [[*words[i + 1 :], *words[:i]]]
         else:
-            parts, part = [], []
+            parts = []
+            part: list[str] = []
             for word in words:
                 if word == "and":
                     parts.append(part)

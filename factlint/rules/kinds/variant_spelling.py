@@ -297,8 +297,22 @@ def _stems(word: str) -> set[str]:
 
 
 def is_derivation(a: str, b: str) -> bool:
-    """One word is the other with another ending: Syria/Syrian, Somalia/Somalis."""
-    return bool(_stems(a) & _stems(b))
+    """One word is the other with another ending: Syria/Syrian, Somalia/Somalis. Never one
+    letter doubled ("Rosss", "Briaan", "Indiian"): no ending does that, a slip does."""
+    return bool(_stems(a) & _stems(b)) and not doubled_letter(a, b)
+
+
+def doubled_letter(a: str, b: str) -> bool:
+    """One word is the other with a letter written once more beside itself."""
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    if len(longer) != len(shorter) + 1:
+        return False
+    at = next(
+        (i for i, (x, y) in enumerate(zip(shorter, longer, strict=False)) if x != y), len(shorter)
+    )
+    if longer[:at] + longer[at + 1 :] != shorter:
+        return False
+    return (at > 0 and longer[at] == longer[at - 1]) or longer[at] == longer[at + 1 : at + 2]
 
 
 def same_first_letter(a: str, b: str) -> bool:
@@ -364,6 +378,19 @@ class Verdict:
             return False
         return form.entity_share >= 0.5 or is_place(form.key)
 
+    def truncated(self, a: Form, b: Form) -> bool:
+        """The shorter form is no English word and begins a well-known name ("Alask" /
+        "Alaska"): letters dropped, not a stem and its adjective (Syria / Syrian)."""
+        short, long = sorted((a, b), key=lambda f: (len(f.key), f.key))
+        return (
+            long.key.startswith(short.key)
+            and short.zipf < self.options.nonword_zipf
+            and self.is_well_known_name(long)
+        )
+
+    def derivation(self, a: Form, b: Form) -> bool:
+        return is_derivation(a.key, b.key) and not self.truncated(a, b)
+
     def famous_slip(self, a: Form, b: Form) -> bool:
         """A slip in a well-known name ("Berrlin", "Microsfot"): the frequent form is a name
         and the other no English word at all."""
@@ -398,7 +425,7 @@ class Verdict:
             return False
         if self.lone_surname_slip(a, b):
             return True
-        if is_derivation(a.key, b.key):
+        if self.derivation(a, b):
             return False
         shared_companions = bool(a.companions & b.companions)
         # In one full name ("Anre Iguodala" / "Andre Iguodala") one letter off is a slip even
@@ -464,11 +491,16 @@ class VariantSpelling(RuleKind[Options]):
         # Plurals and adjectives of a form that is itself present ("Klitschkos") are that form;
         # but a person's surname named in full in more documents than its shorter look-alike
         # is no plural of it ("Gary Locke" and "Lock").
-        for key in [k for k in forms if any(stem in forms for stem in _stems(k) - {k})]:
-            stems = [forms[stem] for stem in _stems(key) - {key} if stem in forms]
-            if not any(_surname_over(forms[key], stem) for stem in stems):
-                del forms[key]
         verdict = Verdict(options, facts)
+        derived = {
+            key: stems
+            for key in forms
+            if (stems := [forms[stem] for stem in _stems(key) - {key} if stem in forms])
+        }
+        for key, stems in derived.items():
+            stems = [stem for stem in stems if verdict.derivation(forms[key], stem)]
+            if stems and not any(_surname_over(forms[key], stem) for stem in stems):
+                del forms[key]
         self._verdict = verdict
         related: dict[str, set[str]] = defaultdict(set)
         for a, b in candidate_pairs(forms, options.min_length):
