@@ -37,7 +37,7 @@ from factlint.heap import collector_paused
 
 CACHE_DIR_ENV = "FACTLINT_CACHE_DIR"
 # Bump when the table layout or the stored encoding changes; old files are then left alone.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DB_NAME = f"facts-v{SCHEMA_VERSION}.sqlite3"
 # Same names as factlint.nlp.model.MODEL_PACKAGES (a test keeps them equal); that module
 # imports spaCy, which a warm run must not.
@@ -56,7 +56,7 @@ CREATE TABLE IF NOT EXISTS archive_files (
     errors TEXT NOT NULL DEFAULT '[]');
 CREATE TABLE IF NOT EXISTS archive_docs (
     id INTEGER PRIMARY KEY AUTOINCREMENT, file TEXT NOT NULL, path TEXT NOT NULL,
-    key TEXT NOT NULL);
+    key TEXT NOT NULL, suppressions TEXT NOT NULL DEFAULT '[]');
 CREATE INDEX IF NOT EXISTS archive_docs_file ON archive_docs (file);
 CREATE INDEX IF NOT EXISTS archive_docs_key ON archive_docs (key);
 CREATE TABLE IF NOT EXISTS archive_blocks (
@@ -135,7 +135,8 @@ def document_key(document: Document, context: str) -> str:
     # The path as the OS's bytes: a file name that is not UTF-8 cannot go through JSON.
     digest.update(os.fsencode(document.path))
     digest.update(b"\0")
-    digest.update(document.model_dump_json(exclude={"path"}).encode())
+    # Not its suppression comments: they are no part of the facts (and `source` holds them).
+    digest.update(document.model_dump_json(exclude={"path", "suppressions"}).encode())
     return digest.hexdigest()
 
 

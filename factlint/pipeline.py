@@ -67,7 +67,7 @@ def collect_facts(
             for facts in fresh:
                 extracted.append(facts)
                 on_progress(len(extracted), total)
-        return FactSet(documents=extracted)
+        return FactSet.of(extracted, documents)
     context = context_fingerprint(reference_date)
     keys = [document_key(document, context) for document in documents]
     with FactCache(cache_dir(options.directory)) as cache:
@@ -85,7 +85,7 @@ def collect_facts(
                     cache.put_many(batch)
                     batch = []
         cache.put_many(batch)
-    return FactSet(documents=[found[key] for key in keys])
+    return FactSet.of((found[key] for key in keys), documents)
 
 
 def _extract(

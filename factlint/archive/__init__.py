@@ -172,9 +172,16 @@ def lint_against(
         synced = syncer.run(archive, reference_date, exclude=exclude)
         rows = consult(syncer.store, rules, targets, synced.live, limit)
         found = syncer.store.facts({d.key: d.path for d in rows})
-    target_paths = {d.path for d in targets.documents}
-    consulted = [found[d.key] for d in rows if d.key in found and d.path not in target_paths]
-    facts = FactSet(documents=[*targets.documents, *consulted])
+        target_paths = {d.path for d in targets.documents}
+        read = [d for d in rows if d.key in found and d.path not in target_paths]
+        # Findings are reported on the targets only, but an archive document's comments
+        # still keep what they silence from the votes of rules that compare documents.
+        comments = syncer.store.suppressions(read)
+    consulted = [found[d.key] for d in read]
+    facts = FactSet(
+        documents=[*targets.documents, *consulted],
+        suppressions={**comments, **targets.suppressions},
+    )
     with heap_frozen():
         findings = [f for f in run_rules(facts, rules) if f.path in target_paths]
     return AgainstResult(

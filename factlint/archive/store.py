@@ -15,11 +15,19 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from hashlib import blake2b
 
+from pydantic import TypeAdapter, ValidationError
+
 from factlint.cache import FactCache, encode
+from factlint.documents.suppressions import Suppression
 from factlint.errors import FactlintError
 from factlint.facts.model import DocumentFacts
 
 _CHUNK = 500
+_COMMENTS = TypeAdapter(list[Suppression])
+
+
+def _dump(suppressions: list[Suppression]) -> str:
+    return _COMMENTS.dump_json(suppressions).decode() if suppressions else "[]"
 
 
 def block_id(signature: str, key: str) -> int:
@@ -56,6 +64,10 @@ class NewDocument:
     facts: DocumentFacts
     key: str
     blocks: dict[str, set[str]] = field(default_factory=dict)
+    # Its suppression comments, as loaded: not facts (the cache has none), but an archive
+    # document read by a check is not loaded again, and its comments still keep the text
+    # they silence from a vote.
+    suppressions: list[Suppression] = field(default_factory=list)
 
 
 class StoreError(FactlintError):
@@ -113,8 +125,9 @@ class ArchiveStore:
                 stored = []
                 for document in documents:
                     cursor = connection.execute(
-                        "INSERT INTO archive_docs (file, path, key) VALUES (?, ?, ?)",
-                        (row.file, document.path, document.key),
+                        "INSERT INTO archive_docs (file, path, key, suppressions)"
+                        " VALUES (?, ?, ?, ?)",
+                        (row.file, document.path, document.key, _dump(document.suppressions)),
                     )
                     doc_id = int(cursor.lastrowid or 0)
                     stored.append(DocRow(doc_id, row.file, document.path, document.key))
@@ -227,6 +240,28 @@ class ArchiveStore:
                     found[key] = docs
         except sqlite3.DatabaseError as error:
             raise self._fail(error) from None
+        return found
+
+    def suppressions(self, documents: Sequence[DocRow]) -> dict[str, list[Suppression]]:
+        """The suppression comments of indexed documents, by path (those with any)."""
+        found: dict[str, list[Suppression]] = {}
+        ids = [d.id for d in documents]
+        try:
+            for start in range(0, len(ids), _CHUNK):
+                chunk = ids[start : start + _CHUNK]
+                cursor = self.connection.execute(
+                    "SELECT path, suppressions FROM archive_docs WHERE suppressions != '[]'"
+                    f" AND id IN ({', '.join('?' * len(chunk))})",
+                    chunk,
+                )
+                found.update((path, _COMMENTS.validate_json(data)) for path, data in cursor)
+        except sqlite3.DatabaseError as error:
+            raise self._fail(error) from None
+        except ValidationError:
+            raise StoreError(
+                "the fact store holds unreadable suppression comments; delete it to rebuild",
+                str(self.cache.path),
+            ) from None
         return found
 
     def facts(self, wanted: Mapping[str, str]) -> dict[str, DocumentFacts]:

@@ -214,7 +214,7 @@ class Syncer:
                     got, facts = next(results)
                     cached[got] = facts
             documents = [
-                NewDocument(d.path, cached[k], k, blocks_of(cached[k], self.rules))
+                NewDocument(d.path, cached[k], k, blocks_of(cached[k], self.rules), d.suppressions)
                 for d, k in zip(item.documents, item.keys, strict=True)
             ]
             self._count(item, stored.get(item.row.file, []), synced.counts)

@@ -17,6 +17,7 @@ from factlint.documents.jsonl import read_jsonl
 from factlint.documents.markdown import front_matter_fields, markdown_prose, read_front_matter
 from factlint.documents.model import Document
 from factlint.documents.prose import clean_prose
+from factlint.documents.suppressions import document_suppressions
 from factlint.errors import InputError
 
 STDIN_LABEL = "<stdin>"
@@ -178,6 +179,8 @@ def load_path(
         problem = unknown_format(document.format, known)
         if problem is not None:
             raise InputError(problem, label)
+        # Here, not in each loader: a format registered by a plug-in has its comments read too.
+        document.suppressions = document_suppressions(document)
     return documents
 
 

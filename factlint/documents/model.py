@@ -9,6 +9,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
 
+from factlint.documents.suppressions import Suppression
+
 PublishedSource = Literal[
     "front-matter", "html-meta", "html-time", "published-line", "jsonl", "reference-date"
 ]
@@ -61,6 +63,10 @@ class Document(BaseModel):
     # A JSONL record: its 1-based line in the file (`path` is then "file.jsonl:LINE", one
     # name per document; findings name the file and this record, see `record_location`).
     record: int | None = None
+    # Its `<!-- factlint: ignore/disable -->` comments, parsed from `source` when the document
+    # is loaded (`load_path`). They steer which findings are reported, not what the NLP pass
+    # finds: the fact cache's key leaves them out (`source` already holds them).
+    suppressions: list[Suppression] = Field(default_factory=list)
 
     _map: SourceMap | None = PrivateAttr(default=None)
 

@@ -11,7 +11,8 @@ text as the user sees it, so suppression lines are the lines findings report.
   none); a block never closed runs to the end of the document.
 - Codes may be prefixes (`FL3`); anything after the codes (`-- house style`) is the reason.
 
-This module imports nothing from the facts package: `DocumentFacts` stores `Suppression`s.
+Loaders do not call this module: `load_path` parses every document's comments once it is
+loaded (`Document.suppressions`), whatever its format; nothing about them is in the fact cache.
 """
 
 from __future__ import annotations
@@ -20,12 +21,9 @@ import bisect
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict
-
-if TYPE_CHECKING:
-    from factlint.documents.model import Document
 
 _COMMENT = re.compile(
     r"<!--[ \t]*factlint[ \t]*:[ \t]*(?P<action>ignore|disable|enable)\b(?P<args>[^\n]*?)-->",
@@ -180,15 +178,27 @@ class _Comment:
         )
 
 
-def document_source(document: Document) -> str | None:
+class Loaded(Protocol):
+    """What parsing reads of a loaded `Document` (`documents.model` imports this module)."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def format(self) -> str: ...
+
+
+def document_source(document: Loaded) -> str | None:
     """The source text of a document as the user sees it, or None when it has no single file.
 
     Uses `Document.source` (the decoded file, LF newlines, no BOM) when the loader filled it,
     else reads the file: the analysed text may have markup, and with it comments, blanked.
     """
-    source = getattr(document, "source", None)
-    if isinstance(source, str) and source:
-        return source
+    if document.source:
+        return document.source
     if document.format in _NO_SOURCE_FORMATS:
         return None
     path = Path(document.path)
@@ -200,7 +210,7 @@ def document_source(document: Document) -> str | None:
     return document.text
 
 
-def document_suppressions(document: Document) -> list[Suppression]:
+def document_suppressions(document: Loaded) -> list[Suppression]:
     source = document_source(document)
     if not source or "factlint" not in source.lower():
         return []

@@ -12,6 +12,7 @@ validated when read from the cache or built.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from datetime import date
 
 from pydantic import BaseModel, Field, PrivateAttr
@@ -135,8 +136,6 @@ class DocumentFacts(BaseModel):
     counts: list[CountFact] = Field(default_factory=list)
     titles: list[TitleFact] = Field(default_factory=list)
     sources: list[SourceFact] = Field(default_factory=list)
-    # `<!-- factlint: ignore/disable -->` comments, kept with the facts so cached facts have them.
-    suppressions: list[Suppression] = Field(default_factory=list)
     # The analysed text and where its pieces stand in the source (`Document.text`/`anchors`),
     # for kinds that match the wording itself (house_style); `Document.position` maps offsets.
     text: str = ""
@@ -167,6 +166,22 @@ class DocumentFacts(BaseModel):
 
 class FactSet(BaseModel):
     documents: list[DocumentFacts] = Field(default_factory=list)
+    # The documents' suppression comments by path, as they were loaded (`Document.suppressions`):
+    # what a run is told about its findings, not facts, so never in the fact cache. Documents
+    # without comments are left out.
+    suppressions: dict[str, list[Suppression]] = Field(default_factory=dict)
+
+    @classmethod
+    def of(cls, facts: Iterable[DocumentFacts], documents: Iterable[Document]) -> FactSet:
+        """The facts of `documents`, with the suppression comments they were loaded with."""
+        return cls(
+            documents=list(facts),
+            suppressions={d.path: d.suppressions for d in documents if d.suppressions},
+        )
+
+    def suppressions_of(self, path: str) -> list[Suppression]:
+        """The suppression comments of the document at `path`, in order (refs index them)."""
+        return self.suppressions.get(path, [])
 
 
 def span_between(document: Document, start: int, end: int) -> Span:

@@ -24,7 +24,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from factlint.documents.model import Anchor, Document
-from factlint.documents.suppressions import document_suppressions
 from factlint.facts.model import (
     CountFact,
     DateFact,
@@ -184,7 +183,6 @@ def assemble(document: Document, parts: Sequence[PieceFacts]) -> DocumentFacts:
         published_note=_published_note(document),
         record=document.record,
         words=sum(part.words for part in parts),
-        suppressions=document_suppressions(document),
         text=document.text,
         anchors=document.anchors,
     )

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from factlint.diagnostics import Finding, Severity, sort_findings
+from factlint.documents.suppressions import Suppression
 from factlint.errors import ConfigError
-from factlint.facts.model import DocumentFacts, FactSet
+from factlint.facts.model import FactSet
 from factlint.rules.base import FindingsPhase
 from factlint.rules.loader import Rule
 
@@ -108,15 +109,14 @@ class Filtered:
 
 
 def _suppress(
-    findings: Iterable[Finding], docs: Mapping[str, DocumentFacts], used: set[tuple[str, int]]
+    findings: Iterable[Finding], facts: FactSet, used: set[tuple[str, int]]
 ) -> tuple[list[Finding], int]:
     kept: list[Finding] = []
     hidden = 0
     for finding in findings:
-        doc = docs.get(finding.path)
         hits = [
             index
-            for index, suppression in enumerate(doc.suppressions if doc else [])
+            for index, suppression in enumerate(facts.suppressions_of(finding.path))
             if suppression.covers(finding.code, finding.line, finding.end_line)
         ]
         if hits:
@@ -141,10 +141,9 @@ def filter_findings(
     `silenced` are the comments that kept facts from a rule comparing documents: used too,
     whatever the other files of the run, since those facts are what they silence.
     """
-    docs = {doc.path: doc for doc in facts.documents}
     enabled = [f for f in findings if selection.enabled_for(f.code, f.path)]
     used: set[tuple[str, int]] = set(silenced)
-    kept, hidden = _suppress(enabled, docs, used)
+    kept, hidden = _suppress(enabled, facts, used)
 
     late = [rule for rule in rules if rule.kind.phase == "findings"]
     run = FindingsPhase(
@@ -154,21 +153,21 @@ def filter_findings(
     )
     for rule in late:
         for finding in rule.kind.check_findings(facts, run):
-            if _named_by_comment(finding, docs.get(finding.path)):
+            if _named_by_comment(finding, facts.suppressions_of(finding.path)):
                 hidden += 1
             else:
                 kept.append(finding)
     return Filtered(findings=sort_findings(kept), suppressed=hidden)
 
 
-def _named_by_comment(finding: Finding, doc: DocumentFacts | None) -> bool:
+def _named_by_comment(finding: Finding, comments: Sequence[Suppression]) -> bool:
     """Only a comment naming a findings-phase rule silences its finding: a comment without
     codes would silence FL901's report of itself. The comment a finding stands on is not one."""
-    return doc is not None and any(
+    return any(
         other.codes
         and (other.line, other.column) != (finding.line, finding.column)
         and other.covers(finding.code, finding.line, finding.line)
-        for other in doc.suppressions
+        for other in comments
     )
 
 

@@ -191,5 +191,23 @@ class RuleKind(ABC, Generic[OptionsT]):
         )
 
 
-def evidence_at(doc: DocumentFacts, span: Span) -> Evidence:
-    return Evidence(path=doc.path, line=span.line, column=span.column, text=span.text)
+def evidence_of(
+    places: Iterable[tuple[DocumentFacts, Span]],
+    limit: int | None = None,
+    *,
+    one_per_document: bool = False,
+) -> list[Evidence]:
+    """A finding's evidence: where each (document, span) stands, in the order given; with
+    `one_per_document`, a document's first place only; at most `limit` places. Lazy: places
+    past the limit are never asked for."""
+    found: list[Evidence] = []
+    seen: set[str] = set()
+    for doc, span in places:
+        if limit is not None and len(found) >= limit:
+            break
+        if one_per_document:
+            if doc.path in seen:
+                continue
+            seen.add(doc.path)
+        found.append(Evidence(path=doc.path, line=span.line, column=span.column, text=span.text))
+    return found

@@ -11,21 +11,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from factlint.documents.suppressions import Suppression
 from factlint.facts.model import DocumentFacts, FactSet
 
-# (document path, index of the suppression in `DocumentFacts.suppressions`)
+# (document path, index of the suppression in `FactSet.suppressions_of(path)`)
 SuppressionRef = tuple[str, int]
 
 
 def _kept(
-    doc: DocumentFacts, code: str, items: Iterable[object], used: set[SuppressionRef]
+    doc: DocumentFacts,
+    comments: list[Suppression],
+    code: str,
+    items: Iterable[object],
+    used: set[SuppressionRef],
 ) -> list[object]:
     kept = []
     for item in items:
         span = item.span  # type: ignore[attr-defined]
         hits = [
             index
-            for index, suppression in enumerate(doc.suppressions)
+            for index, suppression in enumerate(comments)
             if suppression.covers(code, span.line, span.end_line)
         ]
         if hits:
@@ -43,11 +48,12 @@ def without_suppressed(
     used: set[SuppressionRef] = set()
     documents = []
     for doc in facts.documents:
-        if not any(s.applies_to(code) for s in doc.suppressions):
+        comments = facts.suppressions_of(doc.path)
+        if not any(s.applies_to(code) for s in comments):
             documents.append(doc)
             continue
-        update = {name: _kept(doc, code, getattr(doc, name), used) for name in fields}
+        update = {name: _kept(doc, comments, code, getattr(doc, name), used) for name in fields}
         documents.append(doc.model_copy(update=update))
     if not used:
         return facts, used
-    return FactSet(documents=documents), used
+    return facts.model_copy(update={"documents": documents}), used

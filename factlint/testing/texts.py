@@ -12,6 +12,7 @@ from factlint.diagnostics import Finding, sort_findings
 from factlint.documents.load import load_documents
 from factlint.documents.model import Document
 from factlint.documents.published import resolve_published
+from factlint.documents.suppressions import document_suppressions
 from factlint.errors import ConfigError
 from factlint.facts.model import FactSet
 from factlint.findings.records import record_location
@@ -56,7 +57,7 @@ def build_documents(texts: Sequence[tuple[str, str, date | None]]) -> list[Docum
             file = root / path
             file.parent.mkdir(parents=True, exist_ok=True)
             file.write_text(text, encoding="utf-8")
-            loaded = load_documents([str(file)]) or [Document(path=str(file), text=text)]
+            loaded = load_documents([str(file)]) or [_unloaded(str(file), text)]
             for document in loaded:
                 if document.path.startswith(prefix):
                     document.path = document.path[len(prefix) :]
@@ -69,6 +70,13 @@ def build_documents(texts: Sequence[tuple[str, str, date | None]]) -> list[Docum
     return documents
 
 
+def _unloaded(path: str, text: str) -> Document:
+    """A document for a text no loader made one of, its comments read as a loader's are."""
+    document = Document(path=path, text=text)
+    document.suppressions = document_suppressions(document)
+    return document
+
+
 def extract_facts(documents: list[Document], reference_date: date | None = None) -> FactSet:
     """Publication dates resolved across the set, then the NLP pass (loads the spaCy model)."""
     from factlint.facts.extract import extract
@@ -77,7 +85,7 @@ def extract_facts(documents: list[Document], reference_date: date | None = None)
     resolve_published(documents, reference_date)
     if not documents:
         return FactSet()
-    return FactSet(documents=list(extract(documents, load_model())))
+    return FactSet.of(extract(documents, load_model()), documents)
 
 
 def check_rules(facts: FactSet, rules: Sequence[Rule]) -> list[Finding]:

@@ -248,3 +248,28 @@ def test_a_key_held_by_many_reads_the_documents_about_the_same_story(workdir: Pa
         "check", "new", "--against", "archive", "--archive-limit", "1", "--format", "json"
     )
     assert run.json()["summary"]["archive"] == {"documents": 2, "consulted": 1}
+
+
+QUOTED = (
+    "The ministry kept its own spelling.\n\n"
+    "<!-- factlint: disable FL301 -- the agency's wording -->\n\n"
+    'The statement said: "Flights from Khmeimim resume on Monday."\n\n'
+    "<!-- factlint: enable -->\n"
+)
+
+
+def test_an_archive_documents_comments_keep_its_silenced_text_from_voting(workdir: Path) -> None:
+    """Kept in the archive store (the fact cache holds no comments): b.md's silenced quote
+    does not vote, so two documents against one flag the target; were it to vote, two
+    against two would be a tie, and the target would not be flagged."""
+    archive = workdir / "archive"
+    archive.mkdir()
+    (archive / "b.md").write_text(QUOTED, encoding="utf-8")
+    (archive / "c.txt").write_text("Jets left Hmeimim after the storm.\n", encoding="utf-8")
+    (archive / "e.txt").write_text("The Hmeimim air base stayed open.\n", encoding="utf-8")
+    (workdir / "a.txt").write_text("Flights left the Khmeimim air base.\n", encoding="utf-8")
+    for _ in range(2):  # indexed by the first check, read from the store by the second
+        args = ("check", "a.txt", "--against", "archive", "--select", "FL301", "-f", "json")
+        (finding,) = _findings(factlint_cli(*args))
+        assert "no majority" not in finding["message"], finding
+        assert [e["path"] for e in finding["evidence"]] == ["archive/c.txt", "archive/e.txt"]

@@ -38,7 +38,10 @@ def test_a_document_checked_against_what_shares_a_key_gets_the_same_findings(
             others = [d for d in facts.documents if d is not target]
             kept = {id(d) for d in [target, *_sharing(rule, target, others)]}
             # In the set's order: some messages name the event as the first document does.
-            subset = FactSet(documents=[d for d in facts.documents if id(d) in kept])
+            subset = FactSet(
+                documents=[d for d in facts.documents if id(d) in kept],
+                suppressions=facts.suppressions,
+            )
             found = [f for f in rule.kind.check(subset) if f.path == target.path]
             expected = [f for f in whole if f.path == target.path]
             assert sorted(found, key=repr) == sorted(expected, key=repr), (case.name, target.path)

@@ -16,10 +16,10 @@ import pytest
 from typer.testing import CliRunner
 
 from factlint.cli import app
-from factlint.diagnostics import Evidence, Finding
+from factlint.diagnostics import Finding
 from factlint.facts.model import FactSet, Span
 from factlint.rules import registry
-from factlint.rules.base import RuleKind
+from factlint.rules.base import RuleKind, evidence_of
 from factlint.rules.model import KindOptions
 
 
@@ -57,11 +57,11 @@ class WordKind(RuleKind):
     def check(self, facts: FactSet) -> Iterable[Finding]:
         options = self.options
         assert isinstance(options, WordOptions)
-        evidence = [
-            Evidence(path=doc.path, line=s.line, column=s.column, text=s.text)
+        evidence = evidence_of(
+            (doc, s)
             for doc in facts.documents
             for s in (self._spans(doc.path, options.evidence) if options.evidence else [])
-        ]
+        )
         pairs = (
             [(options.word, options.replacement)]
             if options.word

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import io
+import sys
 from pathlib import Path
 
 import pytest
 
+from factlint.cache import document_key
 from factlint.diagnostics import Finding, Severity
+from factlint.documents.discover import STDIN
+from factlint.documents.load import load_documents
 from factlint.documents.model import Document
 from factlint.documents.suppressions import document_suppressions, parse_suppressions
 from factlint.facts.model import DocumentFacts, FactSet
@@ -96,6 +101,39 @@ def test_document_source_wins_over_the_blanked_text(tmp_path: Path) -> None:
     assert [s.first_line for s in document_suppressions(on_disk)] == [2]
 
 
+LOADED = {
+    "a.txt": "Khmeimim. <!-- factlint: ignore FL301 -->\n",
+    "b.md": "---\ntitle: T\n---\n<!-- factlint: disable FL3 -->\nKhmeimim.\n",
+    "c.html": "<html><body>\n<p>Khmeimim.</p> <!-- factlint: ignore -->\n</body></html>\n",
+    "d.jsonl": '{"id": 1, "text": "x"}\n{"id": 2, "text": "Khmeimim. <!-- factlint: ignore -->"}\n',
+}
+
+
+def test_every_format_has_its_comments_read_when_loaded(tmp_path: Path) -> None:
+    for name, text in LOADED.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    documents = load_documents([str(tmp_path / name) for name in LOADED])
+    found = {Path(d.path).name: [(s.action, s.line) for s in d.suppressions] for d in documents}
+    assert found == {
+        "a.txt": [("ignore", 1)],
+        "b.md": [("disable", 4)],
+        "c.html": [("ignore", 2)],
+        "d.jsonl:1": [],
+        "d.jsonl:2": [("ignore", 1)],
+    }
+    # Not facts: the fact cache neither stores them nor keys on them.
+    assert "suppressions" not in DocumentFacts.model_fields
+    plain = documents[0].model_copy(update={"suppressions": []})
+    assert document_key(plain, "context") == document_key(documents[0], "context")
+
+
+def test_standard_input_has_its_comments_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = b"One.\n<!-- factlint: ignore FL101 -->\nTwo.\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    (document,) = load_documents([STDIN])
+    assert [(s.codes, s.first_line) for s in document.suppressions] == [(("FL101",), 3)]
+
+
 # Filtering with suppressions ---------------------------------------------------------------
 
 
@@ -135,10 +173,8 @@ def fl901() -> Rule:
 
 def facts_for(**sources: str) -> FactSet:
     return FactSet(
-        documents=[
-            DocumentFacts(path=path, suppressions=parse_suppressions(source))
-            for path, source in sources.items()
-        ]
+        documents=[DocumentFacts(path=path) for path in sources],
+        suppressions={path: parse_suppressions(source) for path, source in sources.items()},
     )
 
 

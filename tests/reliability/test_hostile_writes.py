@@ -21,6 +21,8 @@ from pathlib import Path
 import pytest
 from reliability_helpers import Run, house_rule, run_factlint
 
+from factlint.cache import DB_NAME
+
 pytestmark = pytest.mark.model
 
 ARTICLE = "Talks in Kiev\n\nDelegates met in Kiev on Monday.\n"
@@ -128,7 +130,7 @@ def test_a_poisoned_cache_cannot_make_fix_rewrite_another_file(setup, tmp_path: 
     victim = tmp_path / "victim.txt"
     victim.write_text(ARTICLE, encoding="utf-8")
     assert lint(rules, env, str(docs)).returncode == 1  # fills the cache
-    database = tmp_path / "cache" / "facts-v1.sqlite3"
+    database = tmp_path / "cache" / DB_NAME
     with sqlite3.connect(database) as connection:
         rows = connection.execute("SELECT key, data FROM facts").fetchall()
         assert len(rows) == 1

@@ -13,7 +13,7 @@ pytest_plugins = ["pytester"]
 # built-in rules: it flags dates in one year, with the other documents' dates as evidence.
 KIND_CONFTEST = '''
 from factlint.errors import InputError
-from factlint.rules.base import KindOptions, RuleKind, evidence_at
+from factlint.rules.base import KindOptions, RuleKind, evidence_of
 from factlint.rules.registry import register
 
 
@@ -37,12 +37,12 @@ class FlagYear(RuleKind):
         for doc in facts.documents:
             for date in doc.dates:
                 if date.value and date.value.startswith(self.options.year):
-                    evidence = [
-                        evidence_at(other, d.span)
+                    evidence = evidence_of(
+                        (other, d.span)
                         for other in facts.documents
                         if other is not doc
                         for d in other.dates
-                    ]
+                    )
                     yield self.finding(
                         doc, date.span, evidence, self.options.replacement, year=self.options.year
                     )

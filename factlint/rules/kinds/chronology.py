@@ -21,9 +21,9 @@ from dataclasses import dataclass
 
 from pydantic import Field
 
-from factlint.diagnostics import Evidence, Finding
+from factlint.diagnostics import Finding
 from factlint.facts.model import DateFact, DocumentFacts, FactSet
-from factlint.rules.base import RuleKind, evidence_at
+from factlint.rules.base import RuleKind, evidence_of
 from factlint.rules.linking import agree, event_word, is_calendar_value, participant_keys
 from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
@@ -125,7 +125,7 @@ class Chronology(RuleKind[Options]):
                 yield self._finding(doc, found)
 
     def _finding(self, doc: DocumentFacts, found: Order) -> Finding:
-        evidence: list[Evidence] = [evidence_at(doc, found.other.span)]
+        evidence = evidence_of([(doc, found.other.span)])
         return self.finding(
             doc,
             found.flagged.span,

@@ -28,7 +28,7 @@ from pydantic import Field
 
 from factlint.diagnostics import Finding
 from factlint.facts.model import CountFact, DocumentFacts, FactSet
-from factlint.rules.base import RuleKind, evidence_at
+from factlint.rules.base import RuleKind, evidence_of
 from factlint.rules.linking import (
     actor_keys,
     counted,
@@ -38,6 +38,7 @@ from factlint.rules.linking import (
 )
 from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
+from factlint.rules.voting import NO_MAJORITY, Ballot
 
 CURRENCY_NAMES = {"usd": "dollars", "eur": "euros", "gbp": "pounds", "sgd": "Singapore dollars"}
 
@@ -82,6 +83,10 @@ def _tied(item: Stated, backers: list[Stated]) -> bool:
     if item.people:
         return any(item.people & b.people for b in backers)
     return any(a.people & b.people for a in backers for b in backers if a is not b)
+
+
+def _value(item: Stated) -> float:
+    return item.fact.value
 
 
 def _digits(value: float) -> str:
@@ -157,16 +162,13 @@ class CountConflict(RuleKind[Options]):
 
     def _check_group(self, items: list[Stated], story: set[str]) -> Iterable[Finding]:
         options = self.options
-        by_value: dict[float, list[Stated]] = defaultdict(list)
-        for item in items:
-            by_value[item.fact.value].append(item)
-        several = len(by_value) > options.max_values or items[0].fact.noun is None
-        for value in sorted(by_value):
-            docs = {i.doc.path for i in by_value[value]}
-            if len(docs) > 1:
+        ballot = Ballot(items, _value)
+        several = len(ballot.statements) > options.max_values or items[0].fact.noun is None
+        for value in sorted(ballot.statements):
+            if len(ballot.documents[value]) > 1:
                 continue  # another document gives the same figure
-            for item in by_value[value]:
-                verdict = self._verdict(item, value, by_value, story, several)
+            for item in ballot.statements[value]:
+                verdict = self._verdict(item, value, ballot, story, several)
                 if verdict is not None:
                     yield self._finding(item, *verdict)
 
@@ -174,7 +176,7 @@ class CountConflict(RuleKind[Options]):
         self,
         item: Stated,
         value: float,
-        by_value: dict[float, list[Stated]],
+        ballot: Ballot[Stated, float],
         story: set[str],
         several: bool,
     ) -> tuple[float, list[Stated], bool] | None:
@@ -182,14 +184,13 @@ class CountConflict(RuleKind[Options]):
         are a digit typo; None when nothing stands against it."""
         options = self.options
         best: tuple[tuple[bool, int], float, list[Stated], bool] | None = None
-        for other in sorted(by_value):
-            if other == value or any(b.doc.path == item.doc.path for b in by_value[other]):
-                continue  # the document gives both figures: they count two different things
-            backers = [
-                b
-                for b in by_value[other]
-                if b.doc.path != item.doc.path and _compatible(item, b, story)
-            ]
+        path = item.doc.path
+        # A document that gives both figures counts two different things with them.
+        rivals = ballot.rivals(
+            lambda b: b.fact.value != value and path not in ballot.documents[b.fact.value]
+        )
+        for other in sorted(rivals):
+            backers = [b for b in rivals[other].statements if _compatible(item, b, story)]
             first = {b.doc.path: b for b in sorted(backers, key=lambda b: b.doc.path)}
             typo = transposed(value, other)
             need = 1 if typo else options.min_agreeing_documents
@@ -209,7 +210,7 @@ class CountConflict(RuleKind[Options]):
     def _finding(self, item: Stated, other: float, backers: list[Stated], typo: bool) -> Finding:
         options = self.options
         fact = item.fact
-        evidence = [evidence_at(b.doc, b.fact.span) for b in backers[: options.max_evidence]]
+        evidence = evidence_of(((b.doc, b.fact.span) for b in backers), options.max_evidence)
         if fact.noun is None:
             noun = CURRENCY_NAMES.get(fact.unit or "", (fact.unit or "").upper())
             value, other_text = _fmt(fact.value), _fmt(other)
@@ -234,5 +235,5 @@ class CountConflict(RuleKind[Options]):
             other_counted=theirs,
             support=plural(len(backers), "other document"),
             note=(" (the same digits in another order: a typo?)" if typo else "")
-            + (" (no majority: check which is right)" if len(backers) == 1 else ""),
+            + (NO_MAJORITY if len(backers) == 1 else ""),
         )

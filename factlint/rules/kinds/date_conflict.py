@@ -27,7 +27,7 @@ from factlint.diagnostics import Finding
 from factlint.facts.model import DateFact, DocumentFacts, FactSet
 from factlint.nlp.event_classes import EVENT_CLASSES
 from factlint.nlp.names import skeleton
-from factlint.rules.base import RuleKind, evidence_at
+from factlint.rules.base import RuleKind, evidence_of
 from factlint.rules.linking import (
     actor_keys,
     agree,
@@ -40,6 +40,7 @@ from factlint.rules.linking import (
 )
 from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
+from factlint.rules.voting import NO_MAJORITY
 
 
 class Options(KindOptions):
@@ -372,16 +373,17 @@ class DateConflict(RuleKind[Options]):
                 continue
             mine = support.get(s.value, set())
             own = len(mine) - (s.doc.path in mine) if not s.relative else 0
-            evidence = [
-                evidence_at(b.doc, b.fact.span) for b in backing if b.doc.path != s.doc.path
-            ][: options.max_evidence]
+            evidence = evidence_of(
+                ((b.doc, b.fact.span) for b in backing if b.doc.path != s.doc.path),
+                options.max_evidence,
+            )
             note = " (one digit apart: a typo?)" if digit_slip(s.value, majority) else ""
             if not s.relative and own >= others:
                 note += (
                     f" ({plural(own, 'other document')} agree with this one: check which is right)"
                 )
             elif not s.relative and len(mine) >= len(backers):
-                note += " (no majority: check which is right)"
+                note += NO_MAJORITY
             if s.relative:
                 note += (
                     f" ('{s.fact.span.text}' counts from the publication date {s.doc.published})"

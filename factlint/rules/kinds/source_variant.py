@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from pydantic import Field
 from rapidfuzz.distance import OSA
 
-from factlint.diagnostics import Evidence, Finding
+from factlint.diagnostics import Finding
 from factlint.facts.model import DocumentFacts, FactSet, SourceFact
 from factlint.nlp.names import fold
-from factlint.rules.base import RuleKind, evidence_at
+from factlint.rules.base import RuleKind, evidence_of
 from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
 
@@ -141,13 +141,11 @@ class SourceVariant(RuleKind[Options]):
 
     def _flag(self, variants: list[Named], canonical: list[Named]) -> Iterable[Finding]:
         options = self.options
-        seen: set[str] = set()
-        evidence: list[Evidence] = []
-        for item in canonical:
-            if item.doc.path in seen or len(evidence) >= options.max_evidence:
-                continue
-            seen.add(item.doc.path)
-            evidence.append(evidence_at(item.doc, item.fact.span))
+        evidence = evidence_of(
+            ((item.doc, item.fact.span) for item in canonical),
+            options.max_evidence,
+            one_per_document=True,
+        )
         name = canonical[0].fact.name
         for item in variants:
             yield self.finding(

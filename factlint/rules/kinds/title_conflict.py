@@ -34,13 +34,14 @@ from typing import Annotated
 
 from pydantic import Field
 
-from factlint.diagnostics import Evidence, Finding, Severity
+from factlint.diagnostics import Finding, Severity
 from factlint.facts.model import DocumentFacts, FactSet, Span, TitleFact, sub_span
 from factlint.nlp.names import skeleton
-from factlint.rules.base import RuleKind
+from factlint.rules.base import RuleKind, evidence_of
 from factlint.rules.linking import plural
 from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
+from factlint.rules.voting import NO_MAJORITY
 
 _ABBREVIATION = re.compile(r"\.$")
 
@@ -401,13 +402,11 @@ class TitleConflict(RuleKind[Options]):
             difference = titles.best(item, reference)
             if difference in (SAME, None):
                 continue
-            evidence = []
-            for path in backing[: options.max_evidence]:
-                first = next(
-                    i for i in items if i.doc.path == path and titles.best(i, reference) == SAME
-                )
-                s = first.span
-                evidence.append(Evidence(path=path, line=s.line, column=s.column, text=s.text))
+            firsts = (
+                next(i for i in items if i.doc.path == path and titles.best(i, reference) == SAME)
+                for path in backing
+            )
+            evidence = evidence_of(((i.doc, i.span) for i in firsts), options.max_evidence)
             others = len([p for p in backing if p != item.doc.path])
             yield self.finding(
                 item.doc,
@@ -419,6 +418,6 @@ class TitleConflict(RuleKind[Options]):
                 person=item.fact.person_text,
                 support=plural(others, "other document") if others else "this document",
                 difference=DIFFERENCE[difference],
-                note=" (no majority: check which is right)" if tie else "",
+                note=NO_MAJORITY if tie else "",
                 more_evidence=len(backing) - len(evidence),
             )

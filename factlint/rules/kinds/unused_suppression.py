@@ -34,7 +34,7 @@ class UnusedSuppression(RuleKind[KindOptions]):
 
     def check(self, facts: FactSet) -> Iterable[Finding]:
         for doc in facts.documents:
-            for suppression in doc.suppressions:
+            for suppression in facts.suppressions_of(doc.path):
                 yield self.unused(doc, suppression)
 
     def check_findings(self, facts: FactSet, run: FindingsPhase) -> Iterable[Finding]:
@@ -42,7 +42,7 @@ class UnusedSuppression(RuleKind[KindOptions]):
         for doc in facts.documents:
             if not run.enabled(code, doc.path):
                 continue
-            for index, suppression in enumerate(doc.suppressions):
+            for index, suppression in enumerate(facts.suppressions_of(doc.path)):
                 if (doc.path, index) in run.used:
                     continue
                 ran = any(

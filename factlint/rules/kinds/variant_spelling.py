@@ -33,11 +33,11 @@ from pydantic import Field
 from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency
 
-from factlint.diagnostics import Evidence, Finding, Severity
+from factlint.diagnostics import Finding, Severity
 from factlint.facts.model import DocumentFacts, EntityFact, FactSet, Span, sub_span
 from factlint.nlp.gazetteer import english_names, is_place
 from factlint.nlp.names import NAME_ARTICLES, fold, name_tokens, skeleton, transliteration_form
-from factlint.rules.base import RuleKind, evidence_at
+from factlint.rules.base import RuleKind, evidence_of
 from factlint.rules.linking import plural
 from factlint.rules.model import KindOptions
 from factlint.rules.registry import register
@@ -618,10 +618,11 @@ class VariantSpelling(RuleKind[Options]):
         local: bool = False,
     ) -> Iterator[Finding]:
         options = self.options
-        evidence: list[Evidence] = []
-        for path in canonical.documents[: options.max_evidence]:
-            first = next(o for o in canonical.occurrences if o.doc.path == path)
-            evidence.append(evidence_at(first.doc, first.span))
+        firsts = (
+            next(o for o in canonical.occurrences if o.doc.path == path)
+            for path in canonical.documents
+        )
+        evidence = evidence_of(((o.doc, o.span) for o in firsts), options.max_evidence)
         safe = not local and (
             basis in ("house style", "well-known name")
             or (basis == "majority" and votes[0] >= options.safe_fix_ratio * votes[1])
@@ -680,10 +681,8 @@ class VariantSpelling(RuleKind[Options]):
             canonical = forms.get(fold(target)) if target else None
             variant = forms[key]
             for occurrence in variant.occurrences:
-                evidence = []
-                if canonical is not None:
-                    first = canonical.occurrences[0]
-                    evidence.append(evidence_at(first.doc, first.span))
+                first = canonical.occurrences[:1] if canonical is not None else []
+                evidence = evidence_of((o.doc, o.span) for o in first)
                 yield self.finding(
                     occurrence.doc,
                     occurrence.span,
