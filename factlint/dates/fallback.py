@@ -4,6 +4,15 @@ It only sees short candidate phrases (never whole texts) that contain a date wor
 numeric date, because it reads almost anything as a date ("44" is 1944). Whether the result
 is relative is found by parsing again from a base a year and a month later: an absolute date
 does not move.
+
+It is not a rule of the grammar (`normalise.GRAMMAR`), because the grammar is asked far more
+than this is: `spot` normalises every entity, pattern, part and neighbour pair it considers,
+and the grammar's own rules parse parts of phrases ("10 pm on <day>") and retry without
+modifiers ("early ..."). As a last rule, dateparser would answer all of those (joining
+neighbours, accepting entities the patterns should split, reading "early X" before the
+modifier is dropped), and the rules see only the cleaned phrase while dateparser needs the
+text as written. So `spot` asks it once, for a whole entity no rule reads, and keeps its
+answer (a `Normalised` like the grammar's) as final.
 """
 
 from __future__ import annotations
@@ -15,14 +24,19 @@ from typing import Literal, cast
 
 from dateparser.date import DateDataParser
 
+from factlint.dates.lexicon import MONTH_STEM_RE, WEEKDAY_WORDS, alternation
 from factlint.dates.normalise import NO_ANCHOR, Normalised, clean, non_date_kind
 from factlint.dates.values import Granularity, Point
 
 Prefer = Literal["past", "future"]
 
+# A weekday's abbreviations and its name without "day" ("wednes"), then maybe "day".
+_WEEKDAY_STEMS = alternation(
+    stem for words in WEEKDAY_WORDS for stem in (words[0].removesuffix("day"), *words[1:])
+)
 _DATE_WORD = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
-    r"|\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b"
+    rf"\b{MONTH_STEM_RE}[a-z]*\b"
+    rf"|\b(?:{_WEEKDAY_STEMS})(?:day)?\b"
     r"|\b(?:day|week|fortnight|month|year|ago|today|tomorrow|yesterday|noon|midnight)s?\b"
     r"|\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{1,4})?",
     re.IGNORECASE,
@@ -90,5 +104,7 @@ def parse_with_dateparser(
     granularity = cast(Granularity, first.granularity)
     relative = second is None or second.value() != first.value()
     if relative and anchor is None:
-        return Normalised(None, granularity, True, NO_ANCHOR)
-    return Normalised(first.value(), granularity, relative, year_stated=not relative)
+        return Normalised(value=None, granularity=granularity, relative=True, note=NO_ANCHOR)
+    return Normalised(
+        value=first.value(), granularity=granularity, relative=relative, year_stated=not relative
+    )

@@ -9,13 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 
-def _alternation(words: Iterable[str]) -> str:
-    # Longest first so that "sept" wins over "sep" inside an alternation.
+def alternation(words: Iterable[str]) -> str:
+    """ "sept|sep": every regex alternation built from a table is spelled by this, longest
+    first (so that "sept" wins over "sep") and then alphabetical, so the pattern is the same
+    in every run (a set's order changes with the hash seed)."""
     return "|".join(sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-# The one table of month and weekday words: full name first, then the abbreviations.
-_MONTH_WORDS = (
+# The one table of month and weekday words: full name first, then the abbreviations (each a
+# prefix of the name). Every pattern for month and weekday names is built from these.
+MONTH_WORDS = (
     ("january", "jan"),
     ("february", "feb"),
     ("march", "mar"),
@@ -29,7 +32,7 @@ _MONTH_WORDS = (
     ("november", "nov"),
     ("december", "dec"),
 )
-_WEEKDAY_WORDS = (
+WEEKDAY_WORDS = (
     ("monday", "mon"),
     ("tuesday", "tue", "tues"),
     ("wednesday", "wed"),
@@ -40,14 +43,14 @@ _WEEKDAY_WORDS = (
 )
 # Full names, lower case: MONTH_NAMES[0] is "january", WEEKDAY_NAMES[0] "monday" (as
 # `date.weekday()` counts).
-MONTH_NAMES = tuple(words[0] for words in _MONTH_WORDS)
-WEEKDAY_NAMES = tuple(words[0] for words in _WEEKDAY_WORDS)
+MONTH_NAMES = tuple(words[0] for words in MONTH_WORDS)
+WEEKDAY_NAMES = tuple(words[0] for words in WEEKDAY_WORDS)
 # Every word -> its number: months from 1, weekdays from 0 (Monday).
 MONTHS: dict[str, int] = {
-    word: number for number, words in enumerate(_MONTH_WORDS, start=1) for word in words
+    word: number for number, words in enumerate(MONTH_WORDS, start=1) for word in words
 }
 WEEKDAYS: dict[str, int] = {
-    word: number for number, words in enumerate(_WEEKDAY_WORDS) for word in words
+    word: number for number, words in enumerate(WEEKDAY_WORDS) for word in words
 }
 
 _UNITS = [
@@ -147,21 +150,28 @@ DECADE_WORDS: dict[str, int] = {
 }
 
 
-MONTH_RE = rf"(?:{_alternation(MONTHS)})"
-WEEKDAY_RE = rf"(?:{_alternation(WEEKDAYS)})"
-SEASON_RE = rf"(?:{_alternation(SEASONS)})"
-PART_OF_DAY_RE = rf"(?:{_alternation(PARTS_OF_DAY)})"
-_NUMBER_WORDS_RE = _alternation(w for w in NUMBER_WORDS if " " not in w)
+MONTH_RE = rf"(?:{alternation(MONTHS)})"
+WEEKDAY_RE = rf"(?:{alternation(WEEKDAYS)})"
+# Full weekday names only: "Monday", not "Mon" (alone, "Sun" and "Wed" are other words).
+WEEKDAY_NAME_RE = rf"(?:{alternation(WEEKDAY_NAMES)})"
+# A month's first three letters, which begin its name and every abbreviation ("sep" for
+# "sept", "september" and typos such as "septmber").
+MONTH_STEM_RE = rf"(?:{alternation(name[:3] for name in MONTH_NAMES)})"
+DECADE_WORD_RE = rf"(?:{alternation(DECADE_WORDS)})"
+ORDINAL_WORD_RE = rf"(?:{alternation(ORDINAL_WORDS)})"
+SEASON_RE = rf"(?:{alternation(SEASONS)})"
+PART_OF_DAY_RE = rf"(?:{alternation(PARTS_OF_DAY)})"
+_NUMBER_WORDS_RE = alternation(w for w in NUMBER_WORDS if " " not in w)
 # "3", "three", "twenty five", "a", "a couple of"
 NUMBER_RE = (
-    rf"(?:\d+|a couple of|a dozen|(?:{_alternation(_TENS)}) (?:{_alternation(_UNITS[1:10])})"
+    rf"(?:\d+|a couple of|a dozen|(?:{alternation(_TENS)}) (?:{alternation(_UNITS[1:10])})"
     rf"|{_NUMBER_WORDS_RE})"
 )
-VAGUE_RE = rf"(?:{_alternation(VAGUE_AMOUNTS)})"
-DAY_NUMBER_RE = rf"(?:(?:[012]?\d|3[01])(?:st|nd|rd|th)?|{_alternation(ORDINAL_WORDS)})"
+VAGUE_RE = rf"(?:{alternation(VAGUE_AMOUNTS)})"
+DAY_NUMBER_RE = rf"(?:(?:[012]?\d|3[01])(?:st|nd|rd|th)?|{ORDINAL_WORD_RE})"
 QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4}
 QUARTER_ORDINALS.update({"1st": 1, "2nd": 2, "3rd": 3, "4th": 4})
-QUARTER_ORDINAL_RE = rf"(?:{_alternation(QUARTER_ORDINALS)})"
+QUARTER_ORDINAL_RE = rf"(?:{alternation(QUARTER_ORDINALS)})"
 # A year as digits (1000-2099, or 2-digit with an apostrophe) or spelled out.
 _SPELLED_YEAR_RE = (
     r"(?:(?:eighteen|nineteen|twenty) (?:hundred|oh \w+|(?:twenty|thirty|forty|fifty|sixty"

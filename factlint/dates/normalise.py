@@ -17,7 +17,7 @@ from typing import cast
 from factlint.dates import rules_calendar, rules_reference, rules_relative
 from factlint.dates.grammar import Context, Parsed, Rule, rules_of
 from factlint.dates.lexicon import NUMBER_RE, VAGUE_RE
-from factlint.dates.values import Granularity, Point
+from factlint.dates.values import DateValue, Granularity, Point
 
 # The grammar, in the order it is tried: reference tokens first ("the past" is not "the past
 # <unit>"), then calendar expressions, then those relative to the anchor or the text.
@@ -31,18 +31,12 @@ NO_ANCHOR = "no publication date to anchor a relative date"
 _PLACEHOLDER = date(2000, 6, 15)
 
 
-@dataclass(frozen=True)
-class Normalised:
-    value: str | None
-    granularity: Granularity | None
-    relative: bool = False
-    note: str | None = None
-    weekday: int | None = None
-    year_stated: bool = False
-    # The calendar unit behind `value`, for expressions that later ones refer back to.
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Normalised(DateValue):
+    """The value of a phrase, with the calendar unit behind it for expressions that later
+    ones refer back to ("a year earlier" to the quarter the text last named)."""
+
     point: Point | None = field(default=None, compare=False, repr=False)
-    # A day its month does not have ("February 30, 2025"): `value` is None, `note` says why.
-    impossible: bool = False
 
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u2013": "-", "\u2014": " "})
@@ -165,22 +159,40 @@ def normalise(text: str, anchor: date | None, context: Context = NO_CONTEXT) -> 
     if parsed is None:
         return None
     if parsed.token is not None:
-        return Normalised(parsed.token, "ref", relative=True)
+        return Normalised(value=parsed.token, granularity="ref", relative=True)
+    weekday, year_stated = parsed.weekday, parsed.year_stated
     if parsed.impossible is not None:
         note = f"no such day: {parsed.impossible}"
         return Normalised(
-            None, "day", False, note, parsed.weekday, parsed.year_stated, impossible=True
+            value=None,
+            granularity="day",
+            note=note,
+            weekday=weekday,
+            year_stated=year_stated,
+            impossible=True,
         )
     point = parsed.point
     if point is None:
         return None
     granularity = cast(Granularity, point.granularity)
     if anchor is None and parsed.relative:
-        return Normalised(None, granularity, True, NO_ANCHOR, parsed.weekday, parsed.year_stated)
+        return Normalised(
+            value=None,
+            granularity=granularity,
+            relative=True,
+            note=NO_ANCHOR,
+            weekday=weekday,
+            year_stated=year_stated,
+        )
     try:
         value = point.value()
     except (ValueError, OverflowError):
         return None
     return Normalised(
-        value, granularity, parsed.relative, None, parsed.weekday, parsed.year_stated, point
+        value=value,
+        granularity=granularity,
+        relative=parsed.relative,
+        weekday=weekday,
+        year_stated=year_stated,
+        point=point,
     )

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factlint.dates.lexicon import MONTH_WORDS, SEASONS, WEEKDAY_WORDS, alternation
+
 
 def _cased(*words: str) -> str:
     """ "Now|now": both cases spelled out, which keeps the literal prefix the engine scans for
@@ -17,15 +19,22 @@ def _cased(*words: str) -> str:
     return "|".join(f"{w[0].upper()}{w[1:]}|{w}" for w in words)
 
 
-# Spelled so that every branch starts with its literal ("Jan(?:uary|\.)", not "January|Jan\.").
-_MONTH = (
-    r"(?:Jan(?:uary|\.)|Feb(?:ruary|\.)|Mar(?:ch|\.)|Apr(?:il|\.)|May|June|July|Jun\.|Jul\."
-    r"|Aug(?:ust|\.)|Sep(?:tember|t\.|\.)|Oct(?:ober|\.)|Nov(?:ember|\.)|Dec(?:ember|\.))"
-)
-_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+def _titled(words: tuple[str, ...], abbreviation: str = "") -> str:
+    """ "Jan(?:uary|\\.)": a word of the lexicon capitalised, as the name or an abbreviation
+    followed by `abbreviation`. Spelled so that every branch starts with the literal the
+    words share ("Jan"), not "January|Jan\\.", so the engine can scan for it."""
+    stem = min(words, key=len)
+    endings = {words[0][len(stem) :]} | {w[len(stem) :] + abbreviation for w in words[1:]}
+    rest = alternation(re.escape(e) for e in endings)
+    return stem.title() + (f"(?:{rest})" if len(endings) > 1 else rest)
+
+
+_MONTH = f"(?:{'|'.join(_titled(words, '.') for words in MONTH_WORDS)})"
+_WEEKDAY = f"(?:{'|'.join(_titled(words[:1]) for words in WEEKDAY_WORDS)})"
 # Abbreviated, only right before a month and day ("Tue., Mar. 4"): alone, "Sun" and "Wed"
 # are other words.
-_WEEKDAY_SHORT = rf"(?:{_WEEKDAY}|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?)"
+_WEEKDAY_ABBREVIATIONS = alternation(w.title() for words in WEEKDAY_WORDS for w in words[1:])
+_WEEKDAY_SHORT = rf"(?:{_WEEKDAY}|(?:{_WEEKDAY_ABBREVIATIONS})\b\.?)"
 _YEAR = r"(?:1[6-9]|20)\d\d\b"
 _NUMBER = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen"
@@ -88,7 +97,7 @@ PATTERNS = [
     _absolute(r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b"),
     _absolute(r"\d{4}-\d{2}-\d{2}\b"),
     _absolute(_YEAR, _YEAR_CUE),
-    _absolute(rf"(?:{_cased('spring', 'summer', 'fall', 'autumn', 'winter')})\s+(?:of\s+)?{_YEAR}"),
+    _absolute(rf"(?:{_cased(*SEASONS)})\s+(?:of\s+)?{_YEAR}"),
     _absolute(r"(?:1[6-9]|20)\d0'?s\b"),
     _absolute(r"(?:1\d|2[01])(?:st|nd|rd|th)[- ]century\b"),
     _relative(rf"{_WEEKDAY}\b"),

@@ -1,6 +1,14 @@
 """Calendar dates as news sites print them: "Thu Nov 10, 2011", "28 November 2005", "11/28/05".
 
 Deterministic and local: no wall clock, no relative dates ("1 hour ago" is not a date here).
+
+This is not the date grammar (`normalise`) and cannot be: it reads the lines that give the
+publication date, the anchor the grammar needs, so it has none itself; it keeps a yearless
+date's month, day and weekday as parts ("Published: Wednesday, January 28" is resolved
+against the set's other publication dates later), where a grammar value would need a year;
+and it accepts what only metadata lines print (a misspelt "Novemer 5, 2011", "Nov 27-2005",
+"2012.08. 08", a two-digit year pivoting at 2070), which in the body of an article would
+make dates out of typos and number ranges.
 """
 
 from __future__ import annotations
@@ -48,8 +56,8 @@ _PATTERNS = [
 
 
 @dataclass(frozen=True)
-class FoundDate:
-    """A date expression in a line; `year` is None for "Wednesday, January 28"."""
+class PrintedDate:
+    """A calendar date printed in a line; `year` is None for "Wednesday, January 28"."""
 
     start: int
     end: int
@@ -92,7 +100,7 @@ def _valid(year: int | None, month: int, day: int) -> bool:
     return day <= calendar.monthrange(year if year is not None else 2000, month)[1]
 
 
-def _from_match(match: re.Match[str]) -> FoundDate | None:
+def _from_match(match: re.Match[str]) -> PrintedDate | None:
     groups = match.groupdict()
     weekday = weekday_number(groups.get("wd"))
     year: int | None
@@ -115,19 +123,19 @@ def _from_match(match: re.Match[str]) -> FoundDate | None:
         return None  # "January 28" alone says too little to be a publication date
     if not _valid(year, month, day):
         return None
-    return FoundDate(match.start(), match.end(), year, month, day, weekday, match.group(0))
+    return PrintedDate(match.start(), match.end(), year, month, day, weekday, match.group(0))
 
 
-def find_dates(line: str) -> list[FoundDate]:
+def find_dates(line: str) -> list[PrintedDate]:
     """Non-overlapping dates in `line`, left to right (the longer wins where two start together)."""
-    found: list[FoundDate] = []
+    found: list[PrintedDate] = []
     for pattern in _PATTERNS:
         for match in pattern.finditer(line):
             parsed = _from_match(match)
             if parsed is not None:
                 found.append(parsed)
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
-    kept: list[FoundDate] = []
+    kept: list[PrintedDate] = []
     for item in found:
         if kept and item.start < kept[-1].end:
             continue

@@ -12,9 +12,11 @@ from factlint.dates import values as v
 from factlint.dates.grammar import Context, Parsed, direction, rule, year_number
 from factlint.dates.lexicon import (
     DAY_NUMBER_RE,
+    DECADE_WORD_RE,
     DECADE_WORDS,
     MONTH_RE,
     MONTHS,
+    ORDINAL_WORD_RE,
     ORDINAL_WORDS,
     QUARTER_ORDINAL_RE,
     QUARTER_ORDINALS,
@@ -233,7 +235,7 @@ def decade_digits(m: re.Match[str], anchor: date, context: Context) -> Parsed | 
     return Parsed(v.decade(int(m.group("y")) * 10), year_stated=True)
 
 
-@rule(rf"(?:the )?(?:'?(?P<d>\d)0s|(?P<w>{'|'.join(DECADE_WORDS)}))")
+@rule(rf"(?:the )?(?:'?(?P<d>\d)0s|(?P<w>{DECADE_WORD_RE}))")
 def decade_short(m: re.Match[str], anchor: date, context: Context) -> Parsed | None:
     tens = int(m.group("d")) if m.group("d") else DECADE_WORDS[m.group("w")]
     # The latest such decade that has started by the anchor: "the '80s" is the 1980s.
@@ -243,7 +245,7 @@ def decade_short(m: re.Match[str], anchor: date, context: Context) -> Parsed | N
     return Parsed(v.decade(start), relative=True, year_stated=True)
 
 
-_ORDINAL_NUMBER = rf"(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<nw>{'|'.join(ORDINAL_WORDS)})"
+_ORDINAL_NUMBER = rf"(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<nw>{ORDINAL_WORD_RE})"
 
 
 @rule(rf"(?:the )?(?:{_ORDINAL_NUMBER}) century")

@@ -19,6 +19,7 @@ from factlint.dates.lexicon import (
     WEEKDAY_RE,
     WEEKDAYS,
     YEAR_RE,
+    alternation,
     number_value,
 )
 from factlint.dates.values import Point
@@ -34,7 +35,7 @@ _DAY_WORDS = {
 }
 
 
-@rule("|".join(_DAY_WORDS))
+@rule(alternation(_DAY_WORDS))
 def day_word(m: re.Match[str], anchor: date, context: Context) -> Parsed | None:
     return Parsed(v.day(anchor + timedelta(days=_DAY_WORDS[m.group(0)])), relative=True)
 
@@ -53,7 +54,7 @@ _STRICT_FUTURE = {"next", "coming", "this coming", "following", "the following",
 
 
 @rule(
-    rf"(?:(?P<rel>{'|'.join(sorted({*_STRICT_PAST, *_STRICT_FUTURE, 'this'}, key=len)[::-1])}) )?"
+    rf"(?:(?P<rel>{alternation([*_STRICT_PAST, *_STRICT_FUTURE, 'this'])}) )?"
     rf"(?P<wd>{WEEKDAY_RE})"
 )
 def weekday(m: re.Match[str], anchor: date, context: Context) -> Parsed | None:
@@ -254,10 +255,6 @@ _ANAPHORIC = {
 }
 
 
-def _rel_alternation() -> str:
-    return "|".join(sorted({*_DEICTIC, *_ANAPHORIC}, key=len, reverse=True))
-
-
 _COARSER = {
     "year": {"year", "season", "quarter", "month", "week", "day", "time"},
     "month": {"month", "day", "time"},
@@ -267,7 +264,7 @@ _COARSER = {
 
 
 @rule(
-    rf"(?P<rel>{_rel_alternation()}) (?:fiscal |calendar )?"
+    rf"(?P<rel>{alternation([*_DEICTIC, *_ANAPHORIC])}) (?:fiscal |calendar )?"
     r"(?P<unit>day|week|weekend|month|year|decade|century)"
 )
 def relative_unit(m: re.Match[str], anchor: date, context: Context) -> Parsed | None:
@@ -308,7 +305,7 @@ _UNIT = r"(?P<unit>day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))s
 
 @rule(
     rf"(?P<n>{NUMBER_RE})(?P<half> and a half)? {_UNIT}(?P<half2> and a half)? "
-    rf"(?P<dir>{'|'.join(sorted({*_AGO, *_HENCE}, key=len, reverse=True))})"
+    rf"(?P<dir>{alternation([*_AGO, *_HENCE])})"
 )
 def counted(m: re.Match[str], anchor: date, context: Context) -> Parsed | None:
     n = number_value(m.group("n"))

@@ -11,43 +11,34 @@ can refer to the quarter the text last named and "that year" to the last stated 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc
 
 from factlint.dates.fallback import parse_with_dateparser
 from factlint.dates.grammar import Context
+from factlint.dates.lexicon import MONTH_RE, PART_OF_DAY_RE, WEEKDAY_NAME_RE
 from factlint.dates.normalise import Normalised, clean, non_date_kind, normalise
 from factlint.dates.patterns import find_spots
 from factlint.dates.tense import clause_tense
-from factlint.dates.values import Granularity, Point, quarter
+from factlint.dates.values import DateValue, Point, quarter
 
 
-@dataclass
-class DateMention:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DateMention(DateValue):
+    """A date expression in a text: characters `start` to `end`, and what it says."""
+
     start: int
     end: int
     text: str
-    value: str | None
-    granularity: Granularity | None
-    relative: bool = False
-    note: str | None = None
-    weekday: int | None = None
-    year_stated: bool = False
-    impossible: bool = False
 
 
 _LABELS = ("DATE", "TIME")
 # "the March 11, 2005": a calendar date's article is not part of it (TimeBank leaves it out,
 # and a fix that replaces the date would drop or add it). "the 1990s", "the third quarter",
 # "the past week", "the decade" keep theirs.
-_LEADING_THE = re.compile(
-    r"the\s+(?=(?:january|february|march|april|may|june|july|august|september|october|"
-    r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday)\b\.?\s*\d)",
-    re.IGNORECASE,
-)
+_LEADING_THE = re.compile(rf"the\s+(?=(?:{MONTH_RE}|{WEEKDAY_NAME_RE})\b\.?\s*\d)", re.IGNORECASE)
 # Possessives, punctuation and a sentence's full stop ("in March."), not "Sept." or "p.m.".
 _TRAILING = re.compile(r"(?:['\u2019]s|['\u2019]|\s|[,;:!?\"()])+$|(?<=\d)\.$|(?<=[a-z]{5})\.$")
 # A comma before a digit groups thousands ("5,000,000 years"): it does not split.
@@ -57,9 +48,7 @@ _SPLIT = re.compile(r"\s*(?:,(?!\d)|\band\b|\bor\b|\bto\b|\bthrough\b|-|–)\s*"
 # neighbour ("Wednesday" + "night").
 _AGE_BEFORE = re.compile(r"\b(?:his|her|their|my|your|our)\s+(?:(?:early|mid|late)[- ]?)?$", re.I)
 _DECADE_OF_AGE = re.compile(r"'?\d0'?s")
-_BARE_PART_OF_DAY = re.compile(
-    r"(?:the\s+)?(?:(?:early|late|mid)[- ]?)?(?:morning|afternoon|evening|night|overnight)", re.I
-)
+_BARE_PART_OF_DAY = re.compile(rf"(?:the\s+)?(?:(?:early|late|mid)[- ]?)?{PART_OF_DAY_RE}", re.I)
 _QUARTER_NAMED = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\b|\bq[1-4]\b")
 _YEAR_AGO = re.compile(r"year[- ]?(?:ago|earlier)|prior[- ]year|previous year|last year")
 
@@ -224,7 +213,7 @@ def _split_or_fallback(
     return [_Candidate(start, end, found)] if found is not None else []
 
 
-_BARE_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
+_BARE_WEEKDAY = re.compile(WEEKDAY_NAME_RE, re.IGNORECASE)
 # "Thursday (October 15)": the weekday first, the date in brackets.
 _WEEKDAY_BRACKET = re.compile(r"\s*\(\s*")
 _CLOSE_BRACKET = re.compile(r"\s*\)")
@@ -245,9 +234,7 @@ def _close_bracket(text: str, mention: DateMention) -> DateMention:
     close = _CLOSE_BRACKET.match(text, mention.end)
     if mention.text.count("(") <= mention.text.count(")") or close is None:
         return mention
-    mention.end = close.end()
-    mention.text = text[mention.start : mention.end]
-    return mention
+    return replace(mention, end=close.end(), text=text[mention.start : close.end()])
 
 
 def _join_weekdays(text: str, mentions: list[DateMention]) -> list[DateMention]:
@@ -272,16 +259,8 @@ def _join_weekdays(text: str, mentions: list[DateMention]) -> list[DateMention]:
             out.append(_close_bracket(text, mention))
             continue
         dated = mention if _undated_day(mention) else previous
-        out[-1] = DateMention(
-            start=previous.start,
-            end=end,
-            text=text[previous.start : end],
-            value=dated.value,
-            granularity=dated.granularity,
-            relative=dated.relative,
-            note=dated.note,
-            weekday=weekday,
-            year_stated=dated.year_stated,
+        out[-1] = replace(
+            dated, start=previous.start, end=end, text=text[previous.start : end], weekday=weekday
         )
     return out
 
@@ -323,16 +302,7 @@ def extract_dates(doc: Doc, anchor: date | None, text: str | None = None) -> lis
             last_stated = result.point
         mentions.append(
             DateMention(
-                start=candidate.start,
-                end=candidate.end,
-                text=phrase,
-                value=result.value,
-                granularity=result.granularity,
-                relative=result.relative,
-                note=result.note,
-                weekday=result.weekday,
-                year_stated=result.year_stated,
-                impossible=result.impossible,
+                start=candidate.start, end=candidate.end, text=phrase, **result.value_fields()
             )
         )
     return _join_weekdays(text, mentions)

@@ -8,9 +8,9 @@ latest one not after the anchor, "future" the first one not before it, "nearest"
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 from factlint.dates.lexicon import SEASON_START
 
@@ -20,6 +20,35 @@ Direction = Literal["past", "future", "nearest"]
 Granularity = Literal[
     "century", "decade", "year", "season", "quarter", "month", "week", "day", "time", "ref"
 ]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DateValue:
+    """What a date expression says. The one declaration of these fields: the normaliser's
+    result (`Normalised`), a date found in a text (`DateMention`) and the fact the rules read
+    (`DateFact`) each add to it only where they stand."""
+
+    # TIMEX3-style value: "2024", "2024-12", "2024-12-15", "2024-W03", "PAST_REF"; None when
+    # the expression is relative and the document has no publication date to anchor it.
+    value: str | None
+    granularity: Granularity | None
+    # The value depends on the anchor (the publication date) or on the text before it.
+    relative: bool = False
+    # Why `value` is None, e.g. "no publication date to anchor a relative date".
+    note: str | None = None
+    # Weekday named in the expression (0 = Monday), for weekday/date checks.
+    weekday: int | None = None
+    # True when the year was stated in the text (not inferred from the publication date).
+    year_stated: bool = False
+    # A day its month does not have ("February 30, 2025"): `value` is None, `note` says why.
+    impossible: bool = False
+
+    def value_fields(self) -> dict[str, Any]:
+        """The value alone, to give it to a record of another kind (`DateFact(**...)`)."""
+        return {name: getattr(self, name) for name in _VALUE_FIELDS}
+
+
+_VALUE_FIELDS = tuple(f.name for f in fields(DateValue))
 
 
 @dataclass(frozen=True)

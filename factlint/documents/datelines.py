@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from factlint.dates.lexicon import WEEKDAY_RE
-from factlint.dates.printed import FoundDate, find_dates
+from factlint.dates.printed import PrintedDate, find_dates
 
 # Labels of the first publication, strongest evidence.
 _STRONG = (
@@ -56,7 +56,7 @@ class Dateline:
 
     start: int  # offset of the line in the text
     end: int
-    date: FoundDate
+    date: PrintedDate
     rank: int  # 0 strong label, 1 bare dateline, 2 "Updated" label
 
 
@@ -70,7 +70,7 @@ def _residual_words(line: str) -> list[str]:
     return _WORD.findall(_FILLER.sub(" ", _ZONE_CAPS.sub(" ", line)))
 
 
-def _rank(line: str, found: FoundDate, labels: list[re.Match[str]]) -> int:
+def _rank(line: str, found: PrintedDate, labels: list[re.Match[str]]) -> int:
     """0 for a date right after a strong label (`Published:`), 2 after a weak one, else 1."""
     before = [m for m in labels if m.end() <= found.start]
     if not before:
@@ -81,7 +81,7 @@ def _rank(line: str, found: FoundDate, labels: list[re.Match[str]]) -> int:
     return 0 if label.group("strong") else 2
 
 
-def read_line(line: str, index: int) -> tuple[FoundDate, int] | None:
+def read_line(line: str, index: int) -> tuple[PrintedDate, int] | None:
     """The date a metadata line gives and its rank, or None when the line is not metadata."""
     if len(line) > MAX_LINE or not any(c.isdigit() for c in line):
         return None
@@ -90,7 +90,7 @@ def read_line(line: str, index: int) -> tuple[FoundDate, int] | None:
         return None
     labels = [m for m in _LABEL.finditer(line) if _is_label(line, m)]
     stripped = line
-    ranked: list[tuple[int, FoundDate]] = []
+    ranked: list[tuple[int, PrintedDate]] = []
     for found in dates:
         rank = _rank(line, found, labels)
         if rank == 1 and _OTHER_LABEL.search(line[: found.start]):

@@ -195,14 +195,8 @@ def _dates(index: DocIndex, span: SpanOf, piece: Piece) -> list[DateFact]:
         tokens = list(doc.char_span(mention.start, mention.end, alignment_mode="expand") or [])
         dates.append(
             DateFact(
+                **mention.value_fields(),
                 span=span(mention.start, mention.end),
-                value=mention.value,
-                granularity=mention.granularity,
-                relative=mention.relative,
-                note=mention.note,
-                weekday=mention.weekday,
-                year_stated=mention.year_stated,
-                impossible=mention.impossible,
                 event=event_context(
                     index, index.sentence_index(tokens[0].i) if tokens else 0, tokens
                 ),

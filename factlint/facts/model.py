@@ -18,7 +18,7 @@ from datetime import date
 from pydantic import BaseModel, Field, PrivateAttr
 from pydantic.dataclasses import dataclass
 
-from factlint.dates.values import Granularity
+from factlint.dates.values import DateValue
 from factlint.documents.model import Anchor, Document, SourceMap
 from factlint.documents.suppressions import Suppression
 from factlint.nlp.context import NO_EVENT, EventContext
@@ -46,22 +46,12 @@ class EntityFact:
     sentence_index: int = 0
 
 
-@dataclass(slots=True, frozen=True)
-class DateFact:
+@dataclass(slots=True, frozen=True, kw_only=True)
+class DateFact(DateValue):
+    """A date expression: where it stands, what it says (the fields of `DateValue`) and the
+    event its sentence tells of."""
+
     span: Span
-    # TIMEX3-style value: "2024", "2024-12", "2024-12-15", "2024-W03", "PAST_REF"; None when
-    # the expression is relative and the document has no publication date to anchor it.
-    value: str | None
-    granularity: Granularity | None
-    relative: bool = False
-    # Why `value` is None, e.g. "no publication date to anchor a relative date".
-    note: str | None = None
-    # Weekday named in the expression (0 = Monday), for weekday/date checks.
-    weekday: int | None = None
-    # True when the year was stated in the text (not inferred from the publication date).
-    year_stated: bool = False
-    # A day its month does not have ("February 30, 2025"): `value` is None, `note` says why.
-    impossible: bool = False
     event: EventContext = NO_EVENT
 
 

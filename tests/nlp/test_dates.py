@@ -5,6 +5,9 @@ No spaCy here; `test_date_spotting.py` covers finding the phrases in text.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -317,3 +320,28 @@ def _value(text: str, anchor: date, context: Context) -> str | None:
     result = normalise(text, anchor, context)
     assert result is not None, text
     return result.value
+
+
+# Every regex the dates package builds, as the process that built it spells them.
+_DUMP_PATTERNS = """
+from factlint.dates import fallback, patterns
+from factlint.dates.normalise import RULES
+print([rule.pattern.pattern for rule in RULES])
+print([p.regex.pattern for p in patterns.PATTERNS])
+print(fallback._DATE_WORD.pattern)
+"""
+
+
+def test_every_date_pattern_is_spelled_the_same_whatever_the_hash_seed() -> None:
+    # Alternations built from sets came out in the set's order, which the hash seed changes.
+    spelled = {
+        subprocess.run(
+            [sys.executable, "-c", _DUMP_PATTERNS],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(spelled) == 1

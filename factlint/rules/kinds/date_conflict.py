@@ -22,6 +22,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from factlint.dates.lexicon import MONTH_STEM_RE
 from factlint.diagnostics import Finding
 from factlint.facts.model import DateFact, DocumentFacts, FactSet
 from factlint.nlp.event_classes import EVENT_CLASSES
@@ -76,8 +77,7 @@ class Options(KindOptions):
 # A calendar day written without its year ("June 26", "13 October"): its year comes from the
 # publication date, but it is a date the text states, not a relative one like "two years ago".
 _CALENDAR_DAY = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d"
-    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    rf"\b{MONTH_STEM_RE}[a-z]*\.?\s+\d|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_STEM_RE}",
     re.IGNORECASE,
 )
 # Words of an event phrase too common to tie two statements to one thing.
