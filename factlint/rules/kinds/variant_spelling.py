@@ -723,7 +723,8 @@ def _without_plurals(forms: dict[str, Form], verdict: Verdict) -> dict[str, Form
         if (stems := [forms[stem] for stem in _stems(key) - {key} if stem in forms])
     }
     for key, stems in derived.items():
-        stems = [stem for stem in stems if verdict.derivation(forms[key], stem)]
+        # A stem left out on the way is no longer there to make this one a derivation.
+        stems = [s for s in stems if s.key in forms and verdict.derivation(forms[key], s)]
         if stems and not any(_surname_over(forms[key], stem) for stem in stems):
             del forms[key]
     return forms
